@@ -1,0 +1,56 @@
+/**
+ * Architecture rules (DESIGN §4): pure domain libs stay free of frameworks and adapters,
+ * libs are reached only through their public index.ts, and nothing imports apps/ or tests/.
+ */
+const PURE_LIBS = '^libs/(events|staffing|forecasting|tickets|launches|staffing-roster|planning|scenarios|local-team)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pure-libs-no-nest',
+      severity: 'error',
+      comment: 'Domain code is pure: no NestJS in pure libs.',
+      from: { path: PURE_LIBS },
+      to: { path: '@nestjs' },
+    },
+    {
+      name: 'pure-libs-no-io',
+      severity: 'error',
+      comment: 'Domain code is pure: no store adapters, drivers or I/O modules.',
+      from: { path: PURE_LIBS, pathNot: '\\.spec\\.ts$' },
+      to: { path: '(^libs/event-store/|better-sqlite3|@eventstore/db-client|@grpc/grpc-js|^node:(fs|net|http|child_process))' },
+    },
+    {
+      name: 'libs-not-into-apps-or-tests',
+      severity: 'error',
+      from: { path: '^(libs|config)/' },
+      to: { path: '^(apps|tests)/' },
+    },
+    {
+      name: 'no-deep-imports-across-libs',
+      severity: 'error',
+      comment: 'Another lib is reached only through its index.ts.',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'apps-only-through-lib-index',
+      severity: 'error',
+      from: { path: '^(apps|scripts|tests)/' },
+      to: { path: '^libs/[^/]+/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|node_modules)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from '@staffcast/config';
+import type { EventStore } from '@staffcast/event-store';
+import { HealthController } from './health/health.controller.js';
+import { APP_CONFIG, EVENT_STORE } from './tokens.js';
+
+class StoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The store is opened by the caller (main or a test) so that start-up fails before Nest boots. */
+  static forRoot(config: AppConfig, store: EventStore): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: store },
+        StoreLifecycle,
+      ],
+    };
+  }
+}

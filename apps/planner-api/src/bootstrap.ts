@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@staffcast/config';
+import type { EventStore } from '@staffcast/event-store';
+import { AppModule } from './app.module.js';
+
+/** Builds the HTTP application on Fastify; shared by main and the end-to-end tests. */
+export async function createApp(config: AppConfig, store: EventStore): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
+    logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
+  });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadConfig } from '@staffcast/config';
+import { openEventStore, parseStoreUrl } from '@staffcast/event-store';
+import { createApp } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
+  const config = loadConfig(process.env);
+  const location = parseStoreUrl(config.STORE_URL);
+  if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
+  const store = await openEventStore(config.STORE_URL);
+  const app = await createApp(config, store);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://localhost:${config.PORT}`;
+  console.log(`Staffcast planner API on ${url} (store: ${store.kind}${demo ? ', demo mode' : ''})`);
+  console.log(`  health: ${url}/health`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

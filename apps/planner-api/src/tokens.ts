@@ -1,0 +1,3 @@
+/** Injection tokens shared by the API's modules. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,1 @@
+export { configSchema, loadConfig, ConfigError, type AppConfig } from './config.schema.js';

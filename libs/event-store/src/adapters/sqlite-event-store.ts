@@ -1,0 +1,275 @@
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import { canonicalJson } from '../canonical-json.js';
+import { startCatchUpSubscription, type CatchUpTuning } from '../catch-up-subscription.js';
+import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventMetadata,
+  EventStore,
+  ProposedEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../event-store.port.js';
+import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
+
+export interface SqliteEventStoreOptions {
+  clock?: () => Date;
+  tuning?: CatchUpTuning;
+  /** Rows fetched per page by readAll/readStream; pages keep the connection free between yields. */
+  pageSize?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL UNIQUE,
+  stream   TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  type     TEXT NOT NULL,
+  data     TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  UNIQUE (stream, revision)
+);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  name     TEXT PRIMARY KEY,
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+type Row = [position: number, eventId: string, stream: string, revision: number, type: string, data: string, metadata: string];
+
+/**
+ * Embedded event store on better-sqlite3 (WAL). Positions come from an AUTOINCREMENT key, so a
+ * position is never reused even after a rollback. Appends run in `BEGIN IMMEDIATE` transactions,
+ * so writers in other processes are serialised by SQLite's lock. Checkpoints live in the same
+ * file, so a projection can commit its read model and checkpoint in one transaction.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly clock: () => Date;
+  private readonly pageSize: number;
+  private readonly stmt;
+
+  private constructor(
+    readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.pageSize = options.pageSize ?? 1000;
+    db.exec(SCHEMA);
+    this.stmt = {
+      currentRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
+      insert: db.prepare(
+        'INSERT INTO events (event_id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING',
+      ),
+      byId: db.prepare<[string], { position: number; stream: string; type: string; data: string }>(
+        'SELECT position, stream, type, data FROM events WHERE event_id = ?',
+      ),
+      head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      loadCheckpoint: db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
+      saveCheckpoint: db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
+      streamForward: db.prepare('SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?').raw(),
+      streamBackward: db.prepare('SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?').raw(),
+    };
+  }
+
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives process crashes; an OS crash may lose the last commits, never corrupt.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('cache_size = -262144');
+    db.pragma('temp_store = MEMORY');
+    return new SqliteEventStore(db, options);
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction on the store's connection (projections commit read model + checkpoint this way). */
+  transaction<T>(work: (db: Database.Database) => T): T {
+    return this.db.transaction(() => work(this.db)).immediate();
+  }
+
+  async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return this.appendSync(stream, events, options);
+  }
+
+  appendSync(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): AppendResult {
+    assertValidAppend(stream, events);
+    const expected = options.expectedRevision ?? 'any';
+    const result = this.db
+      .transaction((): AppendResult & { wrote: boolean } => {
+        const currentRow = this.stmt.currentRevision.get(stream);
+        const current = currentRow === undefined ? undefined : BigInt(currentRow.revision);
+        if (!expectedRevisionHolds(expected, current)) {
+          const replay = this.replayedPosition(stream, events);
+          if (replay !== undefined) return { nextExpectedRevision: current ?? -1n, position: replay, wrote: false };
+          throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
+        }
+        const recordedAt = this.clock().toISOString();
+        let revision = current === undefined ? -1 : Number(current);
+        let position: bigint | undefined;
+        let wrote = false;
+        for (const event of events) {
+          const data = JSON.stringify(event.data);
+          const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
+          const info = this.stmt.insert.run(event.id, stream, revision + 1, event.type, data, JSON.stringify(metadata));
+          if (info.changes === 1) {
+            revision += 1;
+            position = BigInt(info.lastInsertRowid);
+            wrote = true;
+          } else {
+            position = this.sameStoredEvent(stream, event);
+          }
+        }
+        return { nextExpectedRevision: BigInt(revision), position: position ?? 0n, wrote };
+      })
+      .immediate();
+    if (result.wrote) this.appended.emit('append');
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+  }
+
+  /** When every proposed event is already stored with the same content, the position of the last one. */
+  private replayedPosition(stream: string, events: readonly ProposedEvent[]): bigint | undefined {
+    let position: bigint | undefined;
+    for (const event of events) {
+      const stored = this.stmt.byId.get(event.id);
+      if (!stored) return undefined;
+      position = this.sameStoredEvent(stream, event, stored);
+    }
+    return position;
+  }
+
+  private sameStoredEvent(stream: string, event: ProposedEvent, stored = this.stmt.byId.get(event.id)): bigint {
+    if (!stored || stored.stream !== stream || stored.type !== event.type || canonicalJson(JSON.parse(stored.data)) !== canonicalJson(event.data)) {
+      throw new DuplicateEventIdError(event.id, stream);
+    }
+    return BigInt(stored.position);
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = options.fromRevision !== undefined ? Number(options.fromRevision) : backwards ? Number.MAX_SAFE_INTEGER : 0;
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = (backwards ? this.stmt.streamBackward : this.stmt.streamForward).all(stream, from, limit) as Row[];
+      for (const row of rows) yield decode(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      from = rows[rows.length - 1]![3] + (backwards ? -1 : 1);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let after = options.fromPosition;
+    const { clause, params } = filterClause(options.filter);
+    const sql = `SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE position ${backwards ? '<' : '>'} ? ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+    const statement = this.db.prepare(sql).raw();
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const start = after ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+      const rows = statement.all(start, ...params, limit) as Row[];
+      for (const row of rows) yield decode(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      after = BigInt(rows[rows.length - 1]![0]);
+    }
+  }
+
+  subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
+    return startCatchUpSubscription(this, options, handler, this.options.tuning);
+  }
+
+  waitForAppend(head: bigint | undefined, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal.aborted || this.headSync() !== head) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      // The timeout also picks up appends made by other processes on the same file.
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.once('append', done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    return this.headSync();
+  }
+
+  headSync(): bigint | undefined {
+    const row = this.stmt.head.get();
+    return row?.position == null ? undefined : BigInt(row.position);
+  }
+
+  async loadCheckpoint(name: string): Promise<bigint | undefined> {
+    return this.loadCheckpointSync(name);
+  }
+
+  loadCheckpointSync(name: string): bigint | undefined {
+    const row = this.stmt.loadCheckpoint.get(name);
+    return row === undefined ? undefined : BigInt(row.position);
+  }
+
+  async saveCheckpoint(name: string, position: bigint): Promise<void> {
+    this.saveCheckpointSync(name, position);
+  }
+
+  /** Call inside `transaction()` to commit a checkpoint with a read model. */
+  saveCheckpointSync(name: string, position: bigint): void {
+    this.stmt.saveCheckpoint.run(name, position);
+  }
+
+  async close(): Promise<void> {
+    this.appended.removeAllListeners();
+    if (this.db.open) this.db.close();
+  }
+}
+
+function decode(row: Row): RecordedEvent {
+  return {
+    position: BigInt(row[0]),
+    id: row[1],
+    stream: row[2],
+    revision: BigInt(row[3]),
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]) as EventMetadata,
+  };
+}
+
+/** SQL for an EventFilter. Category `c` is the stream range ['c-', 'c.') so the comparison is exact, not LIKE. */
+function filterClause(filter: EventFilter | undefined): { clause: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (filter?.streamCategories) {
+    if (filter.streamCategories.length === 0) parts.push('0');
+    else {
+      parts.push(`(${filter.streamCategories.map(() => '(stream >= ? AND stream < ?)').join(' OR ')})`);
+      for (const category of filter.streamCategories) params.push(`${category}-`, `${category}.`);
+    }
+  }
+  if (filter?.eventTypes) {
+    if (filter.eventTypes.length === 0) parts.push('0');
+    else {
+      parts.push(`type IN (${filter.eventTypes.map(() => '?').join(', ')})`);
+      params.push(...filter.eventTypes);
+    }
+  }
+  return { clause: parts.map((p) => `AND ${p}`).join(' '), params };
+}
+
+

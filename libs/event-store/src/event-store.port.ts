@@ -1,0 +1,122 @@
+/**
+ * The EventStore port. Every fact in Staffcast is an event appended to a stream; projections,
+ * forecasts and plans are derived from the log. Adapters: embedded SQLite, EventStoreDB, memory.
+ *
+ * Revisions are per stream, gap-free, starting at 0. Positions are global log positions: strictly
+ * increasing in log order but NOT contiguous in general (EventStoreDB uses log offsets), so no
+ * code may assume `position + 1n` is the next event.
+ */
+
+export type ExpectedRevision = 'any' | 'no_stream' | 'exists' | bigint;
+
+export interface EventMetadata {
+  /** ISO-8601 UTC time the event was recorded in the log. */
+  recordedAt: string;
+  /** Who caused the event: a token name, `cli`, `demo`, never a secret. */
+  actor: string;
+  correlationId: string;
+  causationId?: string;
+  schemaVersion: number;
+}
+
+/** An event about to be appended. `id` must be deterministic for retries to be idempotent. */
+export interface ProposedEvent<T = unknown> {
+  id: string;
+  type: string;
+  data: T;
+  metadata: Omit<EventMetadata, 'recordedAt'> & { recordedAt?: string };
+}
+
+export interface RecordedEvent<T = unknown> {
+  id: string;
+  type: string;
+  stream: string;
+  revision: bigint;
+  position: bigint;
+  data: T;
+  metadata: EventMetadata;
+}
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream; pass it as the next expectedRevision. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event written (or of the already-stored event on a no-op retry). */
+  position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  direction?: Direction;
+  maxCount?: number;
+}
+
+export interface EventFilter {
+  /** Stream categories: `ticket` matches every `ticket-<id>` stream. */
+  streamCategories?: readonly string[];
+  eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: the read starts after this position. Omit to start at the beginning (or end, backwards). */
+  fromPosition?: bigint;
+  direction?: Direction;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export type CheckpointStart = 'stored' | 'start' | bigint;
+
+export interface SubscribeOptions {
+  /** Name under which the checkpoint is stored. */
+  name: string;
+  /** `stored` (default) resumes after the stored checkpoint; `start` replays all; a position resumes after it. */
+  fromCheckpoint?: CheckpointStart;
+  filter?: EventFilter;
+  /**
+   * Store the checkpoint automatically after each handled event (default true). A projection that
+   * commits its read model and checkpoint atomically itself turns this off.
+   */
+  autoCheckpoint?: boolean;
+}
+
+export interface SubscriptionHandler {
+  onEvent(event: RecordedEvent): Promise<void> | void;
+  /** Called each time the subscription reaches the end of the log after catching up. */
+  onCaughtUp?(position: bigint | undefined): void;
+  /** Called for each error before the subscription resumes from its last checkpoint. */
+  onError?(error: unknown): void;
+}
+
+export interface Subscription {
+  readonly name: string;
+  /** Resolves the first time the subscription has caught up with the log. */
+  readonly caughtUp: Promise<void>;
+  /** Position of the last event handled, if any. */
+  readonly lastPosition: bigint | undefined;
+  stop(): Promise<void>;
+}
+
+export interface CheckpointStore {
+  loadCheckpoint(name: string): Promise<bigint | undefined>;
+  saveCheckpoint(name: string, position: bigint): Promise<void>;
+}
+
+export type StoreKind = 'sqlite' | 'esdb' | 'memory';
+
+export interface EventStore extends CheckpointStore {
+  readonly kind: StoreKind;
+  append(stream: string, events: readonly ProposedEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
+  /** Global position of the last event in the log, or undefined when it is empty. */
+  headPosition(): Promise<bigint | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { InvalidAppendError } from './errors.js';
+import type { EventFilter, ExpectedRevision, ProposedEvent } from './event-store.port.js';
+
+/** The category of `ticket-42` is `ticket`: the stream name up to its last-recognised prefix. */
+export function streamMatchesCategory(stream: string, category: string): boolean {
+  return stream.startsWith(`${category}-`);
+}
+
+export function isSystemStream(stream: string): boolean {
+  return stream.startsWith('$');
+}
+
+export function matchesFilter(stream: string, type: string, filter: EventFilter | undefined): boolean {
+  if (isSystemStream(stream) || type.startsWith('$')) return false;
+  if (!filter) return true;
+  if (filter.streamCategories && !filter.streamCategories.some((c) => streamMatchesCategory(stream, c))) return false;
+  if (filter.eventTypes && !filter.eventTypes.includes(type)) return false;
+  return true;
+}
+
+export function assertValidAppend(stream: string, events: readonly ProposedEvent[]): void {
+  if (stream.length === 0 || stream.length > 256) throw new InvalidAppendError('stream name must be 1-256 characters');
+  if (isSystemStream(stream)) throw new InvalidAppendError(`stream ${stream}: names starting with $ are reserved`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!event.id) throw new InvalidAppendError('every event needs an id');
+    if (!event.type || event.type.startsWith('$')) throw new InvalidAppendError(`invalid event type ${event.type}`);
+    if (ids.has(event.id)) throw new InvalidAppendError(`event id ${event.id} appears twice in one append`);
+    ids.add(event.id);
+  }
+}
+
+/** Checks an expected revision against the stream's current revision (undefined: no stream). */
+export function expectedRevisionHolds(expected: ExpectedRevision, current: bigint | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === undefined;
+  if (expected === 'exists') return current !== undefined;
+  return current === expected;
+}

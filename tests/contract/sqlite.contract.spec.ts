@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEventStore } from '@staffcast/event-store';
+import { describeEventStoreContract } from './event-store.contract.js';
+
+describeEventStoreContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'staffcast-contract-'));
+  const store = await openEventStore(`sqlite:${join(dir, 'events.db')}`);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
