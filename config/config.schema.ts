@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const tokenEntry = z
   .string()
-  .regex(/^(viewer|planner|admin):[A-Za-z0-9._~+/=-]{8,}$/, 'each entry must be role:token with role viewer|planner|admin and a token of 8+ characters');
+  .regex(
+    /^(viewer|planner|admin):([A-Za-z0-9_.-]{1,64}:)?[A-Za-z0-9._~+/=-]{16,}$/,
+    'each entry must be role:token or role:name:token, role viewer|planner|admin, token of 16+ characters',
+  );
 
 /** Configuration from the environment, validated at start-up: a bad value stops the process with the field named. */
 export const configSchema = z.object({

@@ -1,8 +1,12 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@staffcast/config';
 import type { EventStore } from '@staffcast/event-store';
 import { HealthController } from './health/health.controller.js';
+import { WhoAmIController } from './health/whoami.controller.js';
+import { AuthGuard } from './http/auth.js';
+import { ErrorFilter } from './http/error.filter.js';
 import { APP_CONFIG, EVENT_STORE } from './tokens.js';
 
 class StoreLifecycle implements OnApplicationShutdown {
@@ -18,13 +22,17 @@ export class AppModule {
   static forRoot(config: AppConfig, store: EventStore): DynamicModule {
     return {
       module: AppModule,
+      global: true,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController],
+      controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
         StoreLifecycle,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
       ],
+      exports: [APP_CONFIG, EVENT_STORE],
     };
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@staffcast/config';
@@ -7,7 +8,9 @@ import { AppModule } from './app.module.js';
 
 /** Builds the HTTP application on Fastify; shared by main and the end-to-end tests. */
 export async function createApp(config: AppConfig, store: EventStore): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false });
+  // Fastify's pino logger writes one JSON line per request (structured logs) unless silenced.
+  const logger = config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL };
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger, genReqId: () => randomUUID() });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
     logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfig } from '@staffcast/config';
@@ -8,6 +9,11 @@ import { createApp } from './bootstrap.js';
 async function main(): Promise<void> {
   const demo = process.argv.includes('--demo');
   const config = loadConfig(process.env);
+  let demoToken: string | undefined;
+  if (demo && !config.API_TOKENS.some((entry) => entry.startsWith('planner:') || entry.startsWith('admin:'))) {
+    demoToken = randomBytes(18).toString('base64url');
+    config.API_TOKENS = [...config.API_TOKENS, `planner:demo:${demoToken}`];
+  }
   const location = parseStoreUrl(config.STORE_URL);
   if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
   const store = await openEventStore(config.STORE_URL);
@@ -16,6 +22,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.PORT}`;
   console.log(`Staffcast planner API on ${url} (store: ${store.kind}${demo ? ', demo mode' : ''})`);
   console.log(`  health: ${url}/health`);
+  if (demoToken) console.log(`  planner token: ${demoToken}\n  try: curl -H "Authorization: Bearer ${demoToken}" ${url}/v1/whoami`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { EventStore } from '@staffcast/event-store';
+import { Public } from '../http/auth.js';
 import { EVENT_STORE } from '../tokens.js';
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
