@@ -5,3 +5,4 @@ export { matchesFilter, streamMatchesCategory, isSystemStream } from './streams.
 export { startCatchUpSubscription, type CatchUpSource, type CatchUpTuning } from './catch-up-subscription.js';
 export { MemoryEventStore } from './adapters/memory-event-store.js';
 export { openEventStore, parseStoreUrl, type StoreLocation } from './open-event-store.js';
+export { uuidv7, deterministicEventId, uuidFromName } from './event-ids.js';

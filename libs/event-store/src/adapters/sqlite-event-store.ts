@@ -34,7 +34,11 @@ CREATE TABLE IF NOT EXISTS events (
   revision INTEGER NOT NULL,
   type     TEXT NOT NULL,
   data     TEXT NOT NULL,
-  metadata TEXT NOT NULL,
+  recorded_at    TEXT NOT NULL,
+  actor          TEXT NOT NULL,
+  correlation_id TEXT NOT NULL,
+  causation_id   TEXT,
+  schema_version INTEGER NOT NULL,
   UNIQUE (stream, revision)
 );
 CREATE TABLE IF NOT EXISTS checkpoints (
@@ -43,7 +47,20 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 ) WITHOUT ROWID;
 `;
 
-type Row = [position: number, eventId: string, stream: string, revision: number, type: string, data: string, metadata: string];
+type Row = [
+  position: number,
+  eventId: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  recordedAt: string,
+  actor: string,
+  correlationId: string,
+  causationId: string | null,
+  schemaVersion: number,
+];
+const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version';
 
 /**
  * Embedded event store on better-sqlite3 (WAL). Positions come from an AUTOINCREMENT key, so a
@@ -68,7 +85,8 @@ export class SqliteEventStore implements EventStore {
     this.stmt = {
       currentRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
       insert: db.prepare(
-        'INSERT INTO events (event_id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING',
+        `INSERT INTO events (event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
       ),
       byId: db.prepare<[string], { position: number; stream: string; type: string; data: string }>(
         'SELECT position, stream, type, data FROM events WHERE event_id = ?',
@@ -76,8 +94,8 @@ export class SqliteEventStore implements EventStore {
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       loadCheckpoint: db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
       saveCheckpoint: db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
-      streamForward: db.prepare('SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?').raw(),
-      streamBackward: db.prepare('SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?').raw(),
+      streamForward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`).raw(),
+      streamBackward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
     };
   }
 
@@ -118,9 +136,19 @@ export class SqliteEventStore implements EventStore {
         let position: bigint | undefined;
         let wrote = false;
         for (const event of events) {
-          const data = JSON.stringify(event.data);
-          const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
-          const info = this.stmt.insert.run(event.id, stream, revision + 1, event.type, data, JSON.stringify(metadata));
+          const m = event.metadata;
+          const info = this.stmt.insert.run(
+            event.id,
+            stream,
+            revision + 1,
+            event.type,
+            JSON.stringify(event.data),
+            m.recordedAt ?? recordedAt,
+            m.actor,
+            m.correlationId,
+            m.causationId ?? null,
+            m.schemaVersion,
+          );
           if (info.changes === 1) {
             revision += 1;
             position = BigInt(info.lastInsertRowid);
@@ -173,7 +201,7 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     let after = options.fromPosition;
     const { clause, params } = filterClause(options.filter);
-    const sql = `SELECT position, event_id, stream, revision, type, data, metadata FROM events WHERE position ${backwards ? '<' : '>'} ? ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+    const sql = `SELECT ${COLUMNS} FROM events WHERE position ${backwards ? '<' : '>'} ? ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
     const statement = this.db.prepare(sql).raw();
     while (remaining > 0) {
       const limit = Math.min(this.pageSize, remaining);
@@ -247,8 +275,14 @@ function decode(row: Row): RecordedEvent {
     revision: BigInt(row[3]),
     type: row[4],
     data: JSON.parse(row[5]),
-    metadata: JSON.parse(row[6]) as EventMetadata,
+    metadata: metadataOf(row),
   };
+}
+
+function metadataOf(row: Row): EventMetadata {
+  const metadata: EventMetadata = { recordedAt: row[6], actor: row[7], correlationId: row[8], schemaVersion: row[10] };
+  if (row[9] !== null) metadata.causationId = row[9];
+  return metadata;
 }
 
 /** SQL for an EventFilter. Category `c` is the stream range ['c-', 'c.') so the comparison is exact, not LIKE. */
