@@ -1,0 +1,58 @@
+import { CurrencyCode, DisplayName, EntityId, IanaTimeZone, IsoDate, IsoDateTime, LanguageTag, MarketCode, instantMs } from './primitives.js';
+
+describe('scalars', () => {
+  it.each(['q1', 'US-chat_kyc', 'A', 'a'.repeat(64), '0123'])('accepts the id %s', (id) => {
+    expect(EntityId.safeParse(id).success).toBe(true);
+  });
+  it.each(['', '-x', '_x', '../etc', 'a/b', 'a b', 'a.b', 'tab\there', 'nul\u0000', 'a'.repeat(65), 'é'])('rejects the id %j', (id) => {
+    expect(EntityId.safeParse(id).success).toBe(false);
+  });
+
+  it('accepts markets and languages in their documented forms only', () => {
+    expect(['US', 'AU'].map((m) => MarketCode.safeParse(m).success)).toEqual([true, true]);
+    expect(['us', 'USA', 'U', ''].map((m) => MarketCode.safeParse(m).success)).toEqual([false, false, false, false]);
+    expect(['en', 'en-US', 'zh-Hant-TW', 'es-419', 'und'].map((l) => LanguageTag.safeParse(l).success)).toEqual([true, true, true, true, true]);
+    expect(['EN', 'en_US', 'english', 'en-us'].map((l) => LanguageTag.safeParse(l).success)).toEqual([false, false, false, false]);
+  });
+
+  it('checks time zones with luxon and asks for the canonical spelling', () => {
+    expect(IanaTimeZone.safeParse('Asia/Kuala_Lumpur').success).toBe(true);
+    expect(IanaTimeZone.safeParse('Australia/Sydney').success).toBe(true);
+    expect(IanaTimeZone.safeParse('Mars/Olympus').success).toBe(false);
+    const lower = IanaTimeZone.safeParse('asia/kuala_lumpur');
+    expect(lower.success).toBe(false);
+    expect(lower.error?.issues[0]?.message).toContain('Asia/Kuala_Lumpur');
+  });
+
+  it('requires an offset or Z on date-times and a real calendar instant', () => {
+    expect(IsoDateTime.safeParse('2024-03-10T09:00:00+11:00').success).toBe(true);
+    expect(IsoDateTime.safeParse('2024-03-10T09:00Z').success).toBe(true);
+    expect(IsoDateTime.safeParse('2024-03-10T09:00:00.123Z').success).toBe(true);
+    for (const bad of ['2024-03-10T09:00:00', '2024-03-10 09:00:00Z', '2023-02-29T00:00:00Z', '2024-03-10T25:00:00Z', '2024-03-10T09:00:00+19:00', '1969-12-31T23:59:59Z', 'yesterday']) {
+      expect({ bad, ok: IsoDateTime.safeParse(bad).success }).toEqual({ bad, ok: false });
+    }
+  });
+
+  it('computes instants across offsets', () => {
+    expect(instantMs('2024-03-10T09:00:00+11:00')).toBe(Date.UTC(2024, 2, 9, 22));
+    expect(instantMs('2024-03-09T22:00:00Z')).toBe(instantMs('2024-03-10T06:00:00+08:00'));
+    expect(instantMs('2024-03-10T09:00:00')).toBeNaN();
+  });
+
+  it('accepts only calendar dates', () => {
+    expect(IsoDate.safeParse('2024-02-29').success).toBe(true);
+    expect(['2023-02-29', '2024-13-01', '2024-1-1', '20240101', '2024-04-31'].map((d) => IsoDate.safeParse(d).success)).toEqual([false, false, false, false, false]);
+  });
+
+  it('accepts ISO 4217 currencies only', () => {
+    expect(['USD', 'AUD', 'MYR'].map((c) => CurrencyCode.safeParse(c).success)).toEqual([true, true, true]);
+    expect(['usd', 'US', 'XYZ', 'DOLLARS'].map((c) => CurrencyCode.safeParse(c).success)).toEqual([false, false, false, false]);
+  });
+
+  it('rejects control characters, bidi overrides and padding in names', () => {
+    expect(DisplayName.safeParse('US chat — KYC (Tier 1)').success).toBe(true);
+    for (const bad of ['', ' padded', 'bell\u0007', 'rtl\u202Eoverride', 'lone\uD800surrogate', 'x'.repeat(121)]) {
+      expect({ bad, ok: DisplayName.safeParse(bad).success }).toEqual({ bad, ok: false });
+    }
+  });
+});
