@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  appendToStreams,
   ConcurrencyError,
   DuplicateEventIdError,
   type EventStore,
@@ -295,6 +296,60 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       expect(result.nextExpectedRevision).toBe(1999n);
       const rows = await collect(store.readStream(`${category}-batch`));
       expect(rows.map((e) => (e.data as { i: number }).i)).toEqual(batch.map((_, i) => i));
+    });
+  });
+}
+
+/** Atomic multi-stream appends, for the adapters that offer them (sqlite, memory). */
+export function describeMultiStreamContract(adapterName: string, open: () => Promise<ContractHarness>): void {
+  describe(`multi-stream append: ${adapterName}`, () => {
+    let harness: ContractHarness;
+    beforeEach(async () => {
+      harness = await open();
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    it('writes every stream or none', async () => {
+      const { store } = harness;
+      const category = uniqueCategory();
+      await store.append(`${category}-b`, [proposed('E', { v: 0 })]);
+      const head = await store.headPosition();
+      const failing = appendToStreams(store, [
+        { stream: `${category}-a`, events: [proposed('E', { v: 1 })], expectedRevision: 'no_stream' },
+        { stream: `${category}-b`, events: [proposed('E', { v: 2 })], expectedRevision: 'no_stream' },
+      ]);
+      await expect(failing).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.headPosition()).toBe(head);
+      expect(await collect(store.readStream(`${category}-a`))).toEqual([]);
+
+      const ok = await appendToStreams(store, [
+        { stream: `${category}-a`, events: [proposed('E', { v: 1 })], expectedRevision: 'no_stream' },
+        { stream: `${category}-b`, events: [proposed('E', { v: 2 }), proposed('E', { v: 3 })], expectedRevision: 0n },
+      ]);
+      expect(ok.map((r) => r.nextExpectedRevision)).toEqual([0n, 2n]);
+      const all = await collect(store.readAll({ filter: { streamCategories: [category] } }));
+      expect(all.map((e) => (e.data as { v: number }).v)).toEqual([0, 1, 2, 3]);
+    });
+
+    it('rolls back a reused id with other content in a later stream', async () => {
+      const { store } = harness;
+      const category = uniqueCategory();
+      const first = proposed('E', { v: 1 });
+      await store.append(`${category}-x`, [first]);
+      const head = await store.headPosition();
+      await expect(
+        appendToStreams(store, [
+          { stream: `${category}-y`, events: [proposed('E', { v: 2 })] },
+          { stream: `${category}-x`, events: [{ ...first, data: { v: 9 } }] },
+        ]),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.headPosition()).toBe(head);
+      expect(await collect(store.readStream(`${category}-y`))).toEqual([]);
+      // The rolled-back id is free again.
+      const again = await appendToStreams(store, [{ stream: `${category}-y`, events: [proposed('E', { v: 3 })] }]);
+      expect(again[0]!.nextExpectedRevision).toBe(0n);
     });
   });
 }

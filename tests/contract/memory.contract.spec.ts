@@ -1,7 +1,10 @@
 import { MemoryEventStore } from '@staffcast/event-store';
-import { describeEventStoreContract } from './event-store.contract.js';
+import { describeEventStoreContract, describeMultiStreamContract } from './event-store.contract.js';
 
-describeEventStoreContract('memory', async () => {
+async function openMemory() {
   const store = new MemoryEventStore();
   return { store, cleanup: () => store.close() };
-});
+}
+
+describeEventStoreContract('memory', openMemory);
+describeMultiStreamContract('memory', openMemory);

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEventStore } from '@staffcast/event-store';
-import { describeEventStoreContract } from './event-store.contract.js';
+import { describeEventStoreContract, describeMultiStreamContract } from './event-store.contract.js';
 
-describeEventStoreContract('sqlite', async () => {
+async function openSqlite() {
   const dir = mkdtempSync(join(tmpdir(), 'staffcast-contract-'));
   const store = await openEventStore(`sqlite:${join(dir, 'events.db')}`);
   return {
@@ -14,4 +14,7 @@ describeEventStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeEventStoreContract('sqlite', openSqlite);
+describeMultiStreamContract('sqlite', openSqlite);

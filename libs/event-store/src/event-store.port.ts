@@ -120,3 +120,23 @@ export interface EventStore extends CheckpointStore {
   headPosition(): Promise<bigint | undefined>;
   close(): Promise<void>;
 }
+
+/** One stream's part of a multi-stream append. */
+export interface StreamWrite {
+  stream: string;
+  events: readonly ProposedEvent[];
+  expectedRevision?: ExpectedRevision;
+}
+
+/**
+ * Stores that can append to several streams atomically (sqlite, memory): every expected
+ * revision holds and everything is written, or nothing is. EventStoreDB has no cross-stream
+ * transaction; see {@link appendToStreams}.
+ */
+export interface MultiStreamAppender {
+  appendMultiple(writes: readonly StreamWrite[]): Promise<AppendResult[]>;
+}
+
+export function isMultiStreamAppender(store: unknown): store is MultiStreamAppender {
+  return typeof (store as Partial<MultiStreamAppender>).appendMultiple === 'function';
+}

@@ -6,6 +6,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  MultiStreamAppender,
+  StreamWrite,
   ProposedEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -22,7 +24,7 @@ interface StoredEvent {
 }
 
 /** In-memory adapter for unit tests. Same semantics as the durable adapters, nothing persisted. */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore implements EventStore, MultiStreamAppender {
   readonly kind = 'memory' as const;
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
@@ -36,6 +38,31 @@ export class MemoryEventStore implements EventStore {
   ) {}
 
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = this.appendSync(stream, events, options);
+    this.appended.emit('append');
+    return result;
+  }
+
+  /** All or nothing: on any failure the log is cut back to where it was. */
+  async appendMultiple(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    for (const write of writes) assertValidAppend(write.stream, write.events);
+    const logLength = this.log.length;
+    try {
+      const results = writes.map((w) => this.appendSync(w.stream, w.events, { expectedRevision: w.expectedRevision ?? 'any' }));
+      this.appended.emit('append');
+      return results;
+    } catch (error) {
+      for (const { event } of this.log.splice(logLength)) {
+        this.byId.delete(event.id);
+        const stream = this.streams.get(event.stream)!;
+        stream.pop();
+        if (stream.length === 0) this.streams.delete(event.stream);
+      }
+      throw error;
+    }
+  }
+
+  private appendSync(stream: string, events: readonly ProposedEvent[], options: AppendOptions): AppendResult {
     assertValidAppend(stream, events);
     const existing = this.streams.get(stream) ?? [];
     const current = existing.length === 0 ? undefined : BigInt(existing.length - 1);
@@ -78,7 +105,6 @@ export class MemoryEventStore implements EventStore {
       this.byId.set(proposed.id, stored);
     }
     this.streams.set(stream, existing);
-    this.appended.emit('append');
     return { nextExpectedRevision: revision, position };
   }
 

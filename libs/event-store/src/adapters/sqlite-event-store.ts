@@ -7,6 +7,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventFilter,
+  ExpectedRevision,
+  StreamWrite,
   EventMetadata,
   EventStore,
   ProposedEvent,
@@ -16,6 +18,7 @@ import type {
   SubscribeOptions,
   Subscription,
   SubscriptionHandler,
+  MultiStreamAppender,
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 
@@ -68,7 +71,7 @@ const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, 
  * so writers in other processes are serialised by SQLite's lock. Checkpoints live in the same
  * file, so a projection can commit its read model and checkpoint in one transaction.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, MultiStreamAppender {
   readonly kind = 'sqlite' as const;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly clock: () => Date;
@@ -120,48 +123,71 @@ export class SqliteEventStore implements EventStore {
   }
 
   appendSync(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): AppendResult {
-    assertValidAppend(stream, events);
-    const expected = options.expectedRevision ?? 'any';
-    const result = this.db
-      .transaction((): AppendResult & { wrote: boolean } => {
-        const currentRow = this.stmt.currentRevision.get(stream);
-        const current = currentRow === undefined ? undefined : BigInt(currentRow.revision);
-        if (!expectedRevisionHolds(expected, current)) {
-          const replay = this.replayedPosition(stream, events);
-          if (replay !== undefined) return { nextExpectedRevision: current ?? -1n, position: replay, wrote: false };
-          throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
-        }
-        const recordedAt = this.clock().toISOString();
-        let revision = current === undefined ? -1 : Number(current);
-        let position: bigint | undefined;
-        let wrote = false;
-        for (const event of events) {
-          const m = event.metadata;
-          const info = this.stmt.insert.run(
-            event.id,
-            stream,
-            revision + 1,
-            event.type,
-            JSON.stringify(event.data),
-            m.recordedAt ?? recordedAt,
-            m.actor,
-            m.correlationId,
-            m.causationId ?? null,
-            m.schemaVersion,
-          );
-          if (info.changes === 1) {
-            revision += 1;
-            position = BigInt(info.lastInsertRowid);
-            wrote = true;
-          } else {
-            position = this.sameStoredEvent(stream, event);
-          }
-        }
-        return { nextExpectedRevision: BigInt(revision), position: position ?? 0n, wrote };
-      })
+    const [result] = this.appendMultipleSync([{ stream, events, expectedRevision: options.expectedRevision }]);
+    return result!;
+  }
+
+  /** All writes in one transaction: every expected revision holds and all are written, or nothing is. */
+  async appendMultiple(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    return this.appendMultipleSync(writes);
+  }
+
+  appendMultipleSync(writes: readonly StreamWrite[]): AppendResult[] {
+    for (const write of writes) assertValidAppend(write.stream, write.events);
+    const recordedAt = this.clock().toISOString();
+    let wrote = false;
+    const results = this.db
+      .transaction(() =>
+        writes.map((write) => {
+          const outcome = this.appendInTransaction(write.stream, write.events, write.expectedRevision ?? 'any', recordedAt);
+          wrote ||= outcome.wrote;
+          return { nextExpectedRevision: outcome.nextExpectedRevision, position: outcome.position };
+        }),
+      )
       .immediate();
-    if (result.wrote) this.appended.emit('append');
-    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+    if (wrote) this.appended.emit('append');
+    return results;
+  }
+
+  private appendInTransaction(
+    stream: string,
+    events: readonly ProposedEvent[],
+    expected: ExpectedRevision,
+    recordedAt: string,
+  ): AppendResult & { wrote: boolean } {
+    const currentRow = this.stmt.currentRevision.get(stream);
+    const current = currentRow === undefined ? undefined : BigInt(currentRow.revision);
+    if (!expectedRevisionHolds(expected, current)) {
+      const replay = this.replayedPosition(stream, events);
+      if (replay !== undefined) return { nextExpectedRevision: current ?? -1n, position: replay, wrote: false };
+      throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
+    }
+    let revision = current === undefined ? -1 : Number(current);
+    let position: bigint | undefined;
+    let wrote = false;
+    for (const event of events) {
+      const m = event.metadata;
+      const info = this.stmt.insert.run(
+        event.id,
+        stream,
+        revision + 1,
+        event.type,
+        JSON.stringify(event.data),
+        m.recordedAt ?? recordedAt,
+        m.actor,
+        m.correlationId,
+        m.causationId ?? null,
+        m.schemaVersion,
+      );
+      if (info.changes === 1) {
+        revision += 1;
+        position = BigInt(info.lastInsertRowid);
+        wrote = true;
+      } else {
+        position = this.sameStoredEvent(stream, event);
+      }
+    }
+    return { nextExpectedRevision: BigInt(revision), position: position ?? 0n, wrote };
   }
 
   /** When every proposed event is already stored with the same content, the position of the last one. */
