@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { instantMs } from './primitives.js';
 
 /**
  * The decider pattern: `decide(command, state)` returns the events a command causes (or throws a
@@ -36,4 +37,14 @@ export function givenWhenThen<C, S, E>(decider: Decider<C, S, E>, given: readonl
     if (!(error instanceof DomainError)) throw error;
     return { error: error.field === undefined ? { code: error.code, kind: error.kind } : { code: error.code, kind: error.kind, field: error.field } };
   }
+}
+
+/**
+ * Milliseconds of a command's ISO date-time field, or an `invalid` {@link DomainError} naming the
+ * field. Deciders compare instants, never strings: `09:00+11:00` is before `23:00Z` of the day before.
+ */
+export function commandInstant(iso: string, field: string): number {
+  const ms = instantMs(iso);
+  if (Number.isNaN(ms)) throw new DomainError('INVALID_TIME', `${field} must be an ISO-8601 date-time with an offset or Z`, 'invalid', field);
+  return ms;
 }

@@ -9,7 +9,7 @@
  *   and `EVENT_CATALOGUE` (type → schemaVersion, category, data schema, stream naming).
  * - Stream names: `queueStream(id)` → `queue-<id>`, … and `parseStreamName`.
  * - Reading: `parseEvent(type, data, schemaVersion)` validates and upcasts to the current version.
- * - Deciders: the `Decider` interface, `foldEvents`, `givenWhenThen` and the `DomainError` they throw.
+ * - Deciders: the `Decider` interface, `foldEvents`, `givenWhenThen`, `sameData` and the `DomainError` they throw.
  */
 export * from './primitives.js';
 export * from './local-time.js';
@@ -24,3 +24,4 @@ export * from './upcasters.js';
 export * from './parse-event.js';
 export * from './domain-error.js';
 export * from './decider.js';
+export * from './same-data.js';
