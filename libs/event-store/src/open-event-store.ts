@@ -28,7 +28,8 @@ export async function openEventStore(url: string, clock: () => Date = () => new 
       return SqliteEventStore.open(location.path, { clock });
     }
     case 'esdb': {
-      throw new Error('the esdb adapter is not built yet');
+      const { EsdbEventStore } = await import('./adapters/esdb-event-store.js');
+      return EsdbEventStore.connect(location.connectionString, { clock });
     }
   }
 }

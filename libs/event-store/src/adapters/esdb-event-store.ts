@@ -1,0 +1,605 @@
+import { createHash } from 'node:crypto';
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  eventTypeFilter,
+  excludeSystemEvents,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type AppendExpectedRevision,
+  type EventData,
+  type Filter,
+  type JSONType,
+  type Position,
+  type ReadPosition,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
+import { canonicalJson } from '../canonical-json.js';
+import { sleep } from '../catch-up-subscription.js';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  ProposedEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../event-store.port.js';
+import { assertValidAppend, expectedRevisionHolds, matchesFilter } from '../streams.js';
+
+export interface EsdbEventStoreOptions {
+  clock?: () => Date;
+  /**
+   * The server's maximum append size in bytes (EventStoreDB's `MaxAppendSize`, 1 MiB by default).
+   * Larger batches are written as several appends; see `append`.
+   */
+  maxAppendBytes?: number;
+  /** Events per `$all` page when `readAll` filters on the client. */
+  pageSize?: number;
+  /** Backoff between subscription retries after an error or a drop. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Subscription checkpoints live in one stream per subscription name, in this category. The
+ * category is reserved: `append` refuses it and reads and subscriptions never return its events.
+ * Its name is `$`-free because ordinary users may not write `$` streams on a secured server.
+ */
+export const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
+const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
+
+/** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
+const CALLER_ID_KEY = 'eventId';
+/** Fixed namespace for the UUIDs derived from non-UUID caller ids. Never change it: ids would stop matching. */
+const ID_NAMESPACE = Buffer.from('f3f5dd6d7f44453ca8379b4c3188ad87', 'hex');
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+/** What the server sends as a position it does not know (stream reads before 22.6). */
+const NO_POSITION = 0xffffffffffffffffn;
+const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
+/** Retries of an `any`/`exists` append that lost a race (see `append`). */
+const MAX_PINNED_ATTEMPTS = 20;
+
+/**
+ * The EventStoreDB adapter, on @eventstore/db-client 6.2 over gRPC. Needs EventStoreDB 22.6+
+ * (stream reads carry `$all` positions); 23.10+ sends the subscription caught-up signal, older
+ * servers are detected as caught up by comparing with the log head.
+ *
+ * Positions: the port's position is the event's `$all` commit position. EventStoreDB commits
+ * each event of a gRPC append implicitly, so every event has its own log record with
+ * commit == prepare; that offset is unique and strictly increasing in `$all` order, and grows
+ * by the record's size (not by one). `fromPosition = p` maps back to `{ commit: p, prepare: p }`.
+ * Events written in explicit transactions (legacy TCP clients) share a commit position; the
+ * adapter refuses to expose them rather than hand out a position that is not unique.
+ */
+export class EsdbEventStore implements EventStore {
+  readonly kind = 'esdb' as const;
+  private readonly clock: () => Date;
+  private readonly maxAppendBytes: number;
+  private readonly pageSize: number;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly metadataSet = new Set<string>();
+
+  private constructor(
+    private readonly client: EventStoreDBClient,
+    options: EsdbEventStoreOptions,
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.maxAppendBytes = positiveInteger(options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES, 'maxAppendBytes');
+    this.pageSize = positiveInteger(options.pageSize ?? 500, 'pageSize');
+    this.minBackoffMs = positiveInteger(options.minBackoffMs ?? 50, 'minBackoffMs');
+    this.maxBackoffMs = positiveInteger(options.maxBackoffMs ?? 5000, 'maxBackoffMs');
+  }
+
+  /** `esdb://host:2113?tls=false` for one node, `esdb+discover://…` for a cluster (gossip). Connects lazily. */
+  static connect(connectionString: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+  }
+
+  /**
+   * Appends with optimistic concurrency and idempotency by event id.
+   *
+   * EventStoreDB only deduplicates ids best effort, so the adapter reads the stream first (one
+   * read of the whole stream per append: cheap for per-entity streams, O(stream length) for long
+   * ones) and:
+   * - a batch whose ids are all stored with the same type and canonical data is a no-op success;
+   * - an id stored with another type or data is a DuplicateEventIdError (ids are checked within
+   *   the stream only: a reused id in another stream is not detected);
+   * - otherwise only the new events are written.
+   * For `any` and `exists` the write is pinned to the revision just read, so that check and write
+   * are one atomic step on the server; losing a race re-reads and retries.
+   *
+   * A batch larger than the server's maximum append size is written as consecutive appends
+   * chained by revision. That is not atomic: after a failure a prefix may be stored. Retrying
+   * the same batch with `any` stores the rest exactly once; with the original expected revision
+   * it reports a ConcurrencyError.
+   */
+  async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    assertValidAppend(stream, events);
+    if (isCheckpointStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} category is reserved for checkpoints`);
+    const expected = options.expectedRevision ?? 'any';
+    const recordedAt = this.clock().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.streamState(stream);
+      const fresh: ProposedEvent[] = [];
+      let lastDuplicate: StoredSummary | undefined;
+      for (const event of events) {
+        const stored = state.byId.get(event.id);
+        if (!stored) {
+          fresh.push(event);
+          continue;
+        }
+        if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
+        lastDuplicate = stored;
+      }
+      if (fresh.length === 0) {
+        return { nextExpectedRevision: state.current ?? -1n, position: lastDuplicate?.position ?? state.lastPosition ?? 0n };
+      }
+      if (!expectedRevisionHolds(expected, state.current)) throw new ConcurrencyError(stream, expected, state.current ?? 'no_stream');
+      const pinned = expected === 'any' || expected === 'exists';
+      const sent: ExpectedRevision = pinned ? (state.current ?? 'no_stream') : expected;
+      try {
+        return await this.write(stream, fresh, sent, recordedAt);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (pinned && attempt < MAX_PINNED_ATTEMPTS) continue;
+        // A concurrent retry of this very batch may have won: that is a success, not a conflict.
+        const replay = await this.replayResult(stream, events);
+        if (replay) return replay;
+        throw new ConcurrencyError(stream, expected, error.actualVersion);
+      }
+    }
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0) return;
+    if (options.fromRevision !== undefined && options.fromRevision < 0n) return;
+    const read = this.client.readStream(stream, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision ?? (backwards ? END : START),
+      maxCount,
+    });
+    let finished = false;
+    try {
+      for await (const resolved of read) {
+        if (resolved.event) yield decode(resolved.event);
+      }
+      finished = true;
+    } catch (error) {
+      finished = true;
+      if (error instanceof StreamNotFoundError) return;
+      throw error;
+    } finally {
+      // Leaving early must end the gRPC call too, or it stays open until the client is disposed.
+      if (!finished) await read.cancel();
+    }
+  }
+
+  /**
+   * Reads `$all` in pages. The 6.2 client sends no server-side filter on reads, so category and
+   * type filters are applied here: a filtered read scans `$all` from `fromPosition`. Subscriptions
+   * do filter on the server. `fromPosition` is exclusive in both directions.
+   */
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.readAllPaged(options, this.pageSize);
+  }
+
+  private async *readAllPaged(options: ReadAllOptions, pageSize: number): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (remaining <= 0) return;
+    let bound = options.fromPosition;
+    let from: ReadPosition = bound === undefined ? (backwards ? END : START) : esdbPosition(bound);
+    while (true) {
+      const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize });
+      let count = 0;
+      let last: Position | undefined;
+      let finished = false;
+      try {
+        for await (const resolved of page) {
+          count++;
+          const event = resolved.event;
+          if (!event?.position) continue;
+          last = event.position;
+          // Forward $all reads include the record at the start position; the port's bound is exclusive.
+          if (bound !== undefined && (backwards ? event.position.commit >= bound : event.position.commit <= bound)) continue;
+          if (!this.visible(event.streamId, event.type, options.filter)) continue;
+          yield decode(event);
+          if (--remaining <= 0) return;
+        }
+        finished = true;
+      } finally {
+        if (!finished) await page.cancel();
+      }
+      if (count < pageSize || last === undefined) return;
+      from = last;
+      bound = last.commit;
+    }
+  }
+
+  subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
+    const subscription = new EsdbSubscription(this, options, handler);
+    this.subscriptions.add(subscription);
+    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  /** Position of the last non-system, non-checkpoint event: a backwards `$all` read. */
+  async headPosition(): Promise<bigint | undefined> {
+    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, 32)) return event.position;
+    return undefined;
+  }
+
+  async loadCheckpoint(name: string): Promise<bigint | undefined> {
+    // Read to the end (one event) rather than leave the loop early, which would leave the call open.
+    let position: bigint | undefined;
+    try {
+      for await (const resolved of this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const data = resolved.event?.data as { position?: unknown } | undefined;
+        if (typeof data?.position === 'string') position = BigInt(data.position);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    return position;
+  }
+
+  /** Appends to the subscription's checkpoint stream; the stream keeps only its last event ($maxCount 1). */
+  async saveCheckpoint(name: string, position: bigint): Promise<void> {
+    const stream = checkpointStream(name);
+    const result = await this.client.appendToStream(stream, jsonEvent({ type: CHECKPOINT_EVENT_TYPE, data: { position: position.toString() } }), {
+      expectedRevision: ANY,
+    });
+    if (result.nextExpectedRevision === 0n && !this.metadataSet.has(stream)) {
+      await this.client.setStreamMetadata(stream, { maxCount: 1 });
+      this.metadataSet.add(stream);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.client.dispose();
+  }
+
+  /** @internal */
+  subscribeToAll(from: bigint | undefined, filter: EventFilter | undefined, checkpointReached: (position: Position) => void): AllStreamSubscription {
+    return this.client.subscribeToAll({
+      fromPosition: from === undefined ? START : esdbPosition(from),
+      filter: { ...serverFilter(filter), checkpointReached: (_subscription, position) => checkpointReached(position) },
+    });
+  }
+
+  /** @internal Not a system event, not a checkpoint, and matching the filter. */
+  visible(stream: string, type: string, filter: EventFilter | undefined): boolean {
+    return !isCheckpointStream(stream) && matchesFilter(stream, type, filter);
+  }
+
+  /** @internal */
+  get backoff(): { min: number; max: number } {
+    return { min: this.minBackoffMs, max: this.maxBackoffMs };
+  }
+
+  private async streamState(stream: string): Promise<StreamState> {
+    const byId = new Map<string, StoredSummary>();
+    let current: bigint | undefined;
+    let lastPosition: bigint | undefined;
+    for await (const event of this.readStream(stream)) {
+      byId.set(event.id, { type: event.type, data: event.data, position: event.position });
+      current = event.revision;
+      lastPosition = event.position;
+    }
+    return { current, lastPosition, byId };
+  }
+
+  private async replayResult(stream: string, events: readonly ProposedEvent[]): Promise<AppendResult | undefined> {
+    const state = await this.streamState(stream);
+    let position: bigint | undefined;
+    for (const event of events) {
+      const stored = state.byId.get(event.id);
+      if (!stored || stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) return undefined;
+      position = stored.position;
+    }
+    return position === undefined ? undefined : { nextExpectedRevision: state.current ?? -1n, position };
+  }
+
+  private async write(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
+    let expectedRevision: AppendExpectedRevision = esdbExpected(expected);
+    let result: AppendResult | undefined;
+    for (const chunk of chunkBySize(events.map((event) => encode(event, recordedAt)), this.maxAppendBytes)) {
+      try {
+        const written = await this.client.appendToStream(stream, chunk, { expectedRevision });
+        if (!written.position) throw new Error(`EventStoreDB returned no position for the append to ${stream}`);
+        result = { nextExpectedRevision: written.nextExpectedRevision, position: written.position.commit };
+        expectedRevision = written.nextExpectedRevision;
+      } catch (error) {
+        if (error instanceof MaxAppendSizeExceededError) {
+          throw new InvalidAppendError(`stream ${stream}: an event is larger than the server's maximum append size (${error.maxAppendSize} bytes)`);
+        }
+        throw error;
+      }
+    }
+    return result!;
+  }
+}
+
+interface StoredSummary {
+  type: string;
+  data: unknown;
+  position: bigint;
+}
+
+interface StreamState {
+  current: bigint | undefined;
+  lastPosition: bigint | undefined;
+  byId: Map<string, StoredSummary>;
+}
+
+/**
+ * A native `$all` subscription with the server-side filter. After an error, a drop (the client
+ * only emits `error`) or a server that ends the call, it resubscribes from the stored checkpoint
+ * (or from the last handled event when checkpoints are not stored), with exponential backoff.
+ */
+class EsdbSubscription implements Subscription {
+  readonly name: string;
+  readonly caughtUp: Promise<void>;
+  readonly done: Promise<void>;
+  private resolveCaughtUp!: () => void;
+  private readonly abort = new AbortController();
+  private current: AllStreamSubscription | undefined;
+  private last: bigint | undefined;
+  private backoffMs: number;
+
+  constructor(
+    private readonly store: EsdbEventStore,
+    private readonly options: SubscribeOptions,
+    private readonly handler: SubscriptionHandler,
+  ) {
+    this.name = options.name;
+    this.caughtUp = new Promise<void>((resolve) => (this.resolveCaughtUp = resolve));
+    this.backoffMs = store.backoff.min;
+    this.done = this.run();
+  }
+
+  get lastPosition(): bigint | undefined {
+    return this.last;
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    const current = this.current;
+    if (current) {
+      await current.unsubscribe().catch(() => undefined);
+      current.destroy();
+    }
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    let initial = true;
+    while (!this.abort.signal.aborted) {
+      try {
+        const from = await this.resumePosition(initial);
+        initial = false;
+        await this.consume(from);
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        this.handler.onError?.(error);
+        await sleep(this.backoffMs, this.abort.signal);
+        this.backoffMs = Math.min(this.backoffMs * 2, this.store.backoff.max);
+      }
+    }
+  }
+
+  private async resumePosition(initial: boolean): Promise<bigint | undefined> {
+    const start = this.options.fromCheckpoint ?? 'stored';
+    const stored = await this.store.loadCheckpoint(this.options.name);
+    if (!initial) return stored ?? this.last ?? (typeof start === 'bigint' ? start : undefined);
+    if (start === 'start') return undefined;
+    if (start === 'stored') return stored;
+    return start;
+  }
+
+  /** One subscription call; resolves only when stopped, throws on error or when the server ends it. */
+  private async consume(from: bigint | undefined): Promise<void> {
+    const autoCheckpoint = this.options.autoCheckpoint ?? true;
+    // Servers before 23.10 send no caught-up message. There the subscription has caught up once
+    // it has passed the head as it was before subscribing (an event or a server checkpoint at or
+    // after it), or at once when there was nothing to catch up.
+    const head = await this.store.headPosition();
+    if (this.abort.signal.aborted) return;
+    let consumed = 0;
+    let completed = 0;
+    let signalledSinceEvent = false;
+    let passedHead = false;
+    const targets: number[] = [];
+    const sub = this.store.subscribeToAll(from, this.options.filter, (position) => {
+      if (head !== undefined && position.commit >= head) passHead();
+    });
+    this.current = sub;
+    // The client emits caughtUp (and calls checkpointReached) when the message arrives, possibly
+    // before the events ahead of it in its buffer are handled: the signal waits for those.
+    const reachedEnd = () => {
+      targets.push(consumed + sub.readableLength);
+      fireReached();
+    };
+    const passHead = () => {
+      if (passedHead) return;
+      passedHead = true;
+      reachedEnd();
+    };
+    const fireReached = () => {
+      while (targets.length > 0 && completed >= targets[0]!) {
+        targets.shift();
+        if (signalledSinceEvent) continue;
+        signalledSinceEvent = true;
+        this.handler.onCaughtUp?.(this.last);
+        this.resolveCaughtUp();
+      }
+    };
+    sub.on('caughtUp', reachedEnd);
+    sub.on('confirmation', () => {
+      if (head === undefined || (from !== undefined && from >= head)) passHead();
+    });
+    try {
+      for await (const resolved of sub) {
+        consumed++;
+        const event = resolved.event;
+        if (event?.position) {
+          const position = event.position.commit;
+          const fresh = from === undefined || position > from;
+          if (fresh && this.store.visible(event.streamId, event.type, this.options.filter)) {
+            const recorded = decode(event);
+            await this.handler.onEvent(recorded);
+            this.last = recorded.position;
+            if (autoCheckpoint) await this.store.saveCheckpoint(this.options.name, recorded.position);
+            this.backoffMs = this.store.backoff.min;
+            signalledSinceEvent = false;
+          }
+          if (head !== undefined && position >= head && !passedHead) {
+            passedHead = true;
+            targets.push(consumed);
+          }
+        }
+        completed++;
+        fireReached();
+        if (this.abort.signal.aborted) return;
+      }
+    } finally {
+      this.current = undefined;
+      await sub.unsubscribe().catch(() => undefined);
+      sub.destroy();
+    }
+    if (!this.abort.signal.aborted) throw new Error(`subscription ${this.name}: EventStoreDB ended the subscription`);
+  }
+}
+
+function decode(event: EsdbRecordedEvent): RecordedEvent {
+  const raw = event.metadata;
+  const metadata: Record<string, unknown> = raw !== null && typeof raw === 'object' && !(raw instanceof Uint8Array) && !Array.isArray(raw) ? { ...raw } : {};
+  const callerId = metadata[CALLER_ID_KEY];
+  delete metadata[CALLER_ID_KEY];
+  if (typeof metadata.recordedAt !== 'string') metadata.recordedAt = event.created.toISOString();
+  return {
+    id: typeof callerId === 'string' ? callerId : event.id,
+    type: event.type,
+    stream: event.streamId,
+    revision: event.revision,
+    position: portPosition(event),
+    data: event.data,
+    metadata: metadata as unknown as EventMetadata,
+  };
+}
+
+function portPosition(event: EsdbRecordedEvent): bigint {
+  const position = event.position;
+  if (!position || position.commit === NO_POSITION) {
+    throw new Error(`EventStoreDB sent no $all position for ${event.streamId}@${event.revision}: the esdb adapter needs EventStoreDB 22.6 or later`);
+  }
+  if (position.commit !== position.prepare) {
+    throw new Error(
+      `event ${event.streamId}@${event.revision} was written in an explicit transaction (commit ${position.commit}, prepare ${position.prepare}); its position is not unique`,
+    );
+  }
+  return position.commit;
+}
+
+function esdbPosition(position: bigint): Position {
+  return { commit: position, prepare: position };
+}
+
+function esdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === 'any') return ANY;
+  if (expected === 'no_stream') return NO_STREAM;
+  if (expected === 'exists') return STREAM_EXISTS;
+  return expected;
+}
+
+function encode(event: ProposedEvent, recordedAt: string): { data: EventData; bytes: number } {
+  const dataJson = JSON.stringify(event.data);
+  if (dataJson === undefined) throw new InvalidAppendError(`event ${event.id}: data must be JSON-serialisable`);
+  const id = esdbEventId(event.id);
+  const metadata: Record<string, unknown> = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
+  if (id !== event.id) metadata[CALLER_ID_KEY] = event.id;
+  // The server counts data + metadata bytes + 2 bytes per type character against its append limit.
+  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(JSON.stringify(metadata)) + event.type.length * 2;
+  return { data: jsonEvent({ id, type: event.type, data: event.data as JSONType, metadata: metadata as JSONType }), bytes };
+}
+
+function chunkBySize(events: readonly { data: EventData; bytes: number }[], limit: number): EventData[][] {
+  const chunks: EventData[][] = [];
+  let chunk: EventData[] = [];
+  let size = 0;
+  for (const event of events) {
+    if (chunk.length > 0 && size + event.bytes > limit) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(event.data);
+    size += event.bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * The ESDB event id for a caller's id: the id itself when it is a canonical lower-case UUID
+ * (ESDB returns ids lower-case), otherwise a name-based UUID (version 5 layout: SHA-1 of a fixed
+ * namespace and the id). The caller's id then travels in the event metadata so reads return it.
+ */
+export function esdbEventId(id: string): string {
+  if (CANONICAL_UUID.test(id) && id !== NIL_UUID) return id;
+  const hash = createHash('sha1').update(ID_NAMESPACE).update(id, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The server-side part of a filter: category prefixes, else event-type prefixes, else "no
+ * system events". The exact filter (both dimensions, exact type names) is applied on the client.
+ */
+function serverFilter(filter: EventFilter | undefined): Filter {
+  if (filter?.streamCategories && filter.streamCategories.length > 0) {
+    return streamNameFilter({ prefixes: filter.streamCategories.map((category) => `${category}-`) });
+  }
+  if (filter?.eventTypes && filter.eventTypes.length > 0) return eventTypeFilter({ prefixes: [...filter.eventTypes] });
+  return excludeSystemEvents();
+}
+
+function checkpointStream(name: string): string {
+  return `${CHECKPOINT_STREAM_PREFIX}${name}`;
+}
+
+function isCheckpointStream(stream: string): boolean {
+  return stream.startsWith(CHECKPOINT_STREAM_PREFIX);
+}
+
+function positiveInteger(value: number, field: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`EsdbEventStore option ${field} must be a positive integer, got ${value}`);
+  return value;
+}
