@@ -1,5 +1,6 @@
 import { closedHoursOfWeek } from './calendar/closed-hours.js';
 import { dateWallHour, learnHolidayEffect, nextOpenDays, type HolidayEffect } from './calendar/holidays.js';
+import { learnMonthTurnEffect, monthTurnDays, type MonthTurnDay, type MonthTurnEffect } from './calendar/month-turn.js';
 import { launchShape, learnedUpliftPct, realisedUpliftPct, type LaunchProfile } from './calendar/launches.js';
 import { rollingOriginBacktest } from './core/backtest.js';
 import { inverseErrorWeights, weightedCombination } from './core/combination.js';
@@ -63,6 +64,8 @@ export interface SeriesForecastOptions {
   keepWithin?: number;
   /** exponent p of the inverse-error weights w ∝ MAE^−p; default 4 */
   weightPower?: number;
+  /** learn month-turn effects (last and first three open days of a month) and apply the established ones; default true */
+  monthTurnEffects?: boolean;
   /** the methods fit on at most this many most recent hours (holidays and launches learn from all); default 16 weeks */
   fitWindowHours?: number;
 }
@@ -106,6 +109,7 @@ export interface SeriesForecast {
     failed: Record<string, string>;
   };
   holidayEffect: HolidayEffect;
+  monthTurnEffect: MonthTurnEffect;
   launches: { past: PastLaunchReport[]; applied: AppliedLaunchReport[] };
   /** local hours of the week (Monday 00:00 = 0) treated as closed: forecast 0 */
   closedHoursOfWeek: number[];
@@ -170,11 +174,45 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
   const closed = closedHoursOfWeek({ firstWallHour: grid.firstWallHour, values: launchMasked });
   const isClosed = (g: number): boolean => closed[wallHourOfWeek(grid.firstWallHour + g)] === 1;
   const holidayEffect = learnHolidayEffect({ firstWallHour: grid.firstWallHour, values: launchMasked }, holidays, closed);
-  // Holidays and their catch-up days are special: masked so that they do not distort the seasonality.
   const holidayStarts = new Set(holidays.map((d) => dateWallHour(d)));
   const catchUpStarts = new Set(nextOpenDays(holidays, closed).values());
+  // Month-turn days from the first local day of the history to the last of the horizon; a holiday or
+  // catch-up day keeps its own effect.
+  const futureWall = localWallHours(futureStart, horizon, zone);
+  const dayOf = (wall: number) => wall - (((wall % DAY_HOURS) + DAY_HOURS) % DAY_HOURS);
+  const openDay = (dayStart: number): boolean => {
+    if (holidayStarts.has(dayStart)) return false;
+    for (let k = 0; k < DAY_HOURS; k++) if (closed[wallHourOfWeek(dayStart + k)] !== 1) return true;
+    return false;
+  };
+  const turnDays =
+    options.monthTurnEffects === false
+      ? new Map<number, MonthTurnDay>()
+      : monthTurnDays(dayOf(grid.firstWallHour), dayOf(futureWall[horizon - 1]!) + DAY_HOURS, openDay);
+  for (const d of catchUpStarts) turnDays.delete(d);
+  const monthTurnEffect = learnMonthTurnEffect(
+    { firstWallHour: grid.firstWallHour, values: launchMasked },
+    turnDays,
+    new Set([...holidayStarts, ...catchUpStarts, ...turnDays.keys()]),
+  );
+  // Only established month-turn effects make their days special.
+  for (const [d, role] of turnDays) if (monthTurnEffect.ratios[role] === null) turnDays.delete(d);
+  const special = new Set([...holidayStarts, ...catchUpStarts, ...turnDays.keys()]);
+  /** The learned effect of a local day (1 for a normal day); holiday before catch-up before month turn. */
+  const calendarRatio = (dayStart: number): number => {
+    const turn = turnDays.get(dayStart);
+    const ratio = holidayStarts.has(dayStart)
+      ? holidayEffect.ratio
+      : catchUpStarts.has(dayStart)
+        ? holidayEffect.nextOpenDayRatio
+        : turn !== undefined
+          ? monthTurnEffect.ratios[turn]
+          : null;
+    return ratio ?? 1;
+  };
+  // Special days are masked so that they do not distort the seasonality the methods learn.
   const fitGrid = Float64Array.from(launchMasked);
-  for (const dayStart of [...holidayStarts, ...catchUpStarts]) {
+  for (const dayStart of special) {
     const i0 = dayStart - grid.firstWallHour;
     for (let k = Math.max(0, i0); k < Math.min(G, i0 + DAY_HOURS); k++) fitGrid[k] = Number.NaN;
   }
@@ -198,7 +236,6 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
   }
 
   // Forecast on the grid: its horizon runs to the local hour of the last forecast UTC hour.
-  const futureWall = localWallHours(futureStart, horizon, zone);
   const gridEnd = grid.firstWallHour + G;
   const gridHorizon = Math.max(1, futureWall[horizon - 1]! - gridEnd + 1);
   // Only the recent past is fitted: seasonality and level drift, and the cost stays bounded.
@@ -285,17 +322,22 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
         btWeights.map(([name]) => bt.forecasts.get(name)![o]!),
         btWeights.map(([, w]) => w),
       );
+      // Replayed as it would have been published: calendar effects applied, special days scored too.
       const a: number[] = [];
+      const p: number[] = [];
       for (let j = 0; j < bt.horizon; j++) {
-        const y = scoring[origin + j]!;
+        const g = windowStart + origin + j;
+        const y = isClosed(g) ? Number.NaN : launchMasked[g]!;
+        const f = combined[j]! * calendarRatio(dayOf(grid.firstWallHour + g));
         a.push(y);
+        p.push(f);
         if (Number.isFinite(y)) {
-          absErr += Math.abs(y - combined[j]!);
+          absErr += Math.abs(y - f);
           total += y;
         }
       }
       actuals.push(a);
-      preds.push(combined);
+      preds.push(p);
     });
     backtestWape = total > 0 ? absErr / total : null;
     residuals = calibrateResiduals(actuals, preds, DAY_HOURS);
@@ -316,11 +358,7 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
   const toUtc = (gridValues: readonly number[]): number[] =>
     Array.from(futureWall, (w) => gridValues[Math.min(gridValues.length - 1, Math.max(0, w - gridEnd))]!);
   const multiplier = new Array<number>(horizon).fill(1);
-  for (let j = 0; j < horizon; j++) {
-    const dayStart = futureWall[j]! - (((futureWall[j]! % DAY_HOURS) + DAY_HOURS) % DAY_HOURS);
-    if (holidayEffect.ratio !== null && holidayStarts.has(dayStart)) multiplier[j] = holidayEffect.ratio;
-    if (holidayEffect.nextOpenDayRatio !== null && catchUpStarts.has(dayStart)) multiplier[j] = holidayEffect.nextOpenDayRatio;
-  }
+  for (let j = 0; j < horizon; j++) multiplier[j] = calendarRatio(dayOf(futureWall[j]!));
   const applied: AppliedLaunchReport[] = [];
   const futureEnd = futureStart + horizon * HOUR_MS;
   for (const l of launches) {
@@ -354,6 +392,7 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
       failed: Object.fromEntries(bt?.failed ?? []),
     },
     holidayEffect,
+    monthTurnEffect,
     launches: { past, applied },
     closedHoursOfWeek: [...closed.keys()].filter((s) => closed[s] === 1),
   };

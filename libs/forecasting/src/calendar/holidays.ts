@@ -1,4 +1,5 @@
-import { DAY_HOURS, HOUR_MS, WEEK_HOURS, wallHourOfWeek } from '../time/local-time.js';
+import { DAY_HOURS, HOUR_MS, wallHourOfWeek } from '../time/local-time.js';
+import { dayRatio, shrunkMedianRatio } from './day-ratio.js';
 
 /** What the history says about holidays. */
 export interface HolidayEffect {
@@ -55,14 +56,11 @@ export function nextOpenDays(holidays: readonly string[], closed?: ArrayLike<num
 }
 
 /**
- * Learns the holiday effects from the history. For a day D inside the local-time grid, ratio =
- * (D's volume) / (the mean volume of the same weekday 1 and 2 weeks before and after, skipping
- * holidays, catch-up days and days with gaps). Two effects are learned, each as the median ratio
- * (robust to one odd day): the holiday itself, and the first open day after it, when contacts held
- * back by the holiday arrive. A day's volume is the sum of its 24 local hours (a 23- or 25-hour day
- * still has 24 grid cells, one a gap or an average); a day needs 22 observed hours, scaled to 24.
- * Each median is shrunk towards 1 as if one more day had shown no effect (m/(m + 1) of the way),
- * so that a single odd holiday does not swing the forecast.
+ * Learns the holiday effects from the history: for each holiday inside the local-time grid, and for
+ * the first open day after it (when contacts held back by the holiday arrive), the day's volume
+ * relative to the same weekday in the surrounding weeks (`dayRatio`, skipping holidays and catch-up
+ * days). Each effect is the median ratio shrunk towards 1 (`shrunkMedianRatio`), so that a single
+ * odd holiday does not swing the forecast.
  *
  * `closed` (168-entry mask of closed hours of the week) decides which days are open; without it
  * every day is. Units: ratios, dimensionless (0.4 = 40 % of a normal day's volume).
@@ -79,33 +77,7 @@ export function learnHolidayEffect(
   const catchUp = nextOpenDays(holidays, closed);
   const special = new Set([...holidayStarts, ...catchUp.values()]);
   const inGrid = (s: number) => s - grid.firstWallHour >= 0 && s - grid.firstWallHour < grid.values.length;
-  const dayTotal = (wallStart: number): number | null => {
-    const i0 = wallStart - grid.firstWallHour;
-    if (i0 < 0 || i0 + DAY_HOURS > grid.values.length) return null;
-    let sum = 0;
-    let seen = 0;
-    for (let k = 0; k < DAY_HOURS; k++) {
-      const v = grid.values[i0 + k]!;
-      if (Number.isFinite(v)) {
-        sum += v;
-        seen++;
-      }
-    }
-    return seen >= DAY_HOURS - 2 ? (sum * DAY_HOURS) / seen : null;
-  };
-  const ratioOf = (start: number): number | null => {
-    const actual = dayTotal(start);
-    if (actual === null) return null;
-    const neighbours: number[] = [];
-    for (const k of [-2, -1, 1, 2]) {
-      const s = start + k * WEEK_HOURS;
-      if (special.has(s)) continue;
-      const t = dayTotal(s);
-      if (t !== null) neighbours.push(t);
-    }
-    const expected = neighbours.length === 0 ? 0 : neighbours.reduce((a, b) => a + b, 0) / neighbours.length;
-    return expected > 0 ? actual / expected : null;
-  };
+  const ratioOf = (start: number) => dayRatio(grid, start, special);
   const observed: HolidayEffect['observed'] = [];
   const nextOpenDayObserved: HolidayEffect['nextOpenDayObserved'] = [];
   for (const start of [...holidayStarts].sort((a, b) => a - b)) {
@@ -114,32 +86,13 @@ export function learnHolidayEffect(
     if (next !== undefined && inGrid(next)) nextOpenDayObserved.push({ date: isoDate(next), ratio: ratioOf(next) });
   }
   return {
-    ratio: shrunkMedian(observed.map((o) => o.ratio)),
+    ratio: shrunkMedianRatio(observed.map((o) => o.ratio)),
     observed,
-    nextOpenDayRatio: shrunkMedian(nextOpenDayObserved.map((o) => o.ratio)),
+    nextOpenDayRatio: shrunkMedianRatio(nextOpenDayObserved.map((o) => o.ratio)),
     nextOpenDayObserved,
   };
 }
 
-/**
- * Median of the measured ratios pulled towards 1 (no effect) as if one more day had shown no
- * effect: 1 + (median − 1)·m/(m + 1) for m measurements. One odd holiday then moves the forecast
- * only half-way; the pull fades as holidays accumulate.
- */
-function shrunkMedian(values: (number | null)[]): number | null {
-  const m = median(values);
-  if (m === null) return null;
-  const count = values.filter((v) => v !== null).length;
-  return 1 + ((m - 1) * count) / (count + 1);
-}
-
 function isoDate(wallHour: number): string {
   return new Date(wallHour * HOUR_MS).toISOString().slice(0, 10);
-}
-
-function median(values: (number | null)[]): number | null {
-  const xs = values.filter((r): r is number => r !== null).sort((a, b) => a - b);
-  const m = xs.length;
-  if (m === 0) return null;
-  return m % 2 === 1 ? xs[(m - 1) / 2]! : (xs[m / 2 - 1]! + xs[m / 2]!) / 2;
 }

@@ -10,7 +10,7 @@ export interface ResidualModel {
 }
 
 /** A bucket needs this many residuals to stand on its own; thinner buckets use the pooled sample. */
-export const MIN_BUCKET_SAMPLES = 30;
+export const MIN_BUCKET_SAMPLES = 200;
 
 /**
  * Collects backtest residuals r = log1p(y) − log1p(ŷ) by horizon bucket (hours 0–23 ahead, 24–47, …).
