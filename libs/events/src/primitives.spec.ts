@@ -1,4 +1,6 @@
-import { CurrencyCode, DisplayName, EntityId, IanaTimeZone, IsoDate, IsoDateTime, LanguageTag, MarketCode, instantMs } from './primitives.js';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { CurrencyCode, DisplayName, EntityId, IanaTimeZone, IsoDate, IsoDateTime, LanguageTag, MarketCode, MAX_YEAR, MIN_YEAR, instantMs, isIsoDate } from './primitives.js';
 
 describe('scalars', () => {
   it.each(['q1', 'US-chat_kyc', 'A', 'a'.repeat(64), '0123'])('accepts the id %s', (id) => {
@@ -54,5 +56,47 @@ describe('scalars', () => {
     for (const bad of ['', ' padded', 'bell\u0007', 'rtl\u202Eoverride', 'lone\uD800surrogate', 'x'.repeat(121)]) {
       expect({ bad, ok: DisplayName.safeParse(bad).success }).toEqual({ bad, ok: false });
     }
+  });
+
+  describe('agree with luxon', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    // Components deliberately run past their ranges so that invalid dates and times are common.
+    const parts = fc.record({
+      year: fc.integer({ min: 1965, max: 2205 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.option(fc.integer({ min: 0, max: 60 })),
+      fraction: fc.option(fc.stringMatching(/^\d{1,9}$/)),
+      offset: fc.option(fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 18 }), m: fc.integer({ min: 0, max: 59 }) })),
+    });
+    const inRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+    it('instantMs equals luxon on every instant luxon accepts, and is NaN on every one it rejects', () => {
+      fc.assert(
+        fc.property(parts, (p) => {
+          const seconds = p.second === null ? '' : `:${pad(p.second)}${p.fraction === null ? '' : `.${p.fraction}`}`;
+          const offset = p.offset === null ? 'Z' : `${p.offset.sign}${pad(p.offset.h)}:${pad(p.offset.m)}`;
+          const iso = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}${seconds}${offset}`;
+          const luxon = DateTime.fromISO(iso, { setZone: true });
+          const expected = luxon.isValid && inRange(p.year) ? luxon.toMillis() : Number.NaN;
+          expect({ iso, ms: instantMs(iso) }).toEqual({ iso, ms: expected });
+          expect({ iso, ok: IsoDateTime.safeParse(iso).success }).toEqual({ iso, ok: !Number.isNaN(expected) });
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('isIsoDate equals luxon on YYYY-MM-DD strings', () => {
+      fc.assert(
+        fc.property(parts, (p) => {
+          const date = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+          const expected = DateTime.fromISO(date, { zone: 'UTC' }).isValid && inRange(p.year);
+          expect({ date, ok: isIsoDate(date) }).toEqual({ date, ok: expected });
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });
