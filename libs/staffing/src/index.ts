@@ -1,0 +1,12 @@
+export { StaffingInputError } from './staffing-input-error.js';
+export { offeredLoadErlangs } from './offered-load.js';
+export { erlangB, ErlangBTable } from './erlang-b.js';
+export { erlangC, erlangCFromB, erlangCMetrics, type ErlangCInput } from './erlang-c.js';
+export { erlangAMetrics, type ErlangAInput } from './erlang-a.js';
+export { idleQueueMetrics, type QueueMetrics, type ErlangAMetrics } from './queue-metrics.js';
+export { checkServiceTarget, meetsTarget, unmetConstraints, type ServiceTarget, type CheckedTarget, type TargetConstraint } from './service-target.js';
+export { interpolateCrossing } from './raw-requirement.js';
+export { leastMeeting } from './least-agents-search.js';
+export { DEFAULT_MAX_AGENTS, type StaffingRequirement } from './staffing-requirement.js';
+export { erlangCRequirement, type ErlangCRequirementInput } from './erlang-c-requirement.js';
+export { erlangARequirement, type ErlangARequirementInput } from './erlang-a-requirement.js';
