@@ -15,6 +15,7 @@ import {
   excludeSystemEvents,
   jsonEvent,
   streamNameFilter,
+  type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type AppendExpectedRevision,
   type EventData,
@@ -23,6 +24,7 @@ import {
   type Position,
   type ReadPosition,
   type RecordedEvent as EsdbRecordedEvent,
+  type StreamingRead,
 } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json.js';
 import { sleep } from '../catch-up-subscription.js';
@@ -63,7 +65,7 @@ export interface EsdbEventStoreOptions {
  * category is reserved: `append` refuses it and reads and subscriptions never return its events.
  * Its name is `$`-free because ordinary users may not write `$` streams on a secured server.
  */
-export const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
+const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
 const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
 
 /** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
@@ -127,7 +129,8 @@ export class EsdbEventStore implements EventStore {
    *   the stream only: a reused id in another stream is not detected);
    * - otherwise only the new events are written.
    * For `any` and `exists` the write is pinned to the revision just read, so that check and write
-   * are one atomic step on the server; losing a race re-reads and retries.
+   * are one atomic step on the server; losing a race re-reads and retries (after 20 lost races in
+   * a row it gives up with a ConcurrencyError).
    *
    * A batch larger than the server's maximum append size is written as consecutive appends
    * chained by revision. That is not atomic: after a failure a prefix may be stored. Retrying
@@ -152,10 +155,9 @@ export class EsdbEventStore implements EventStore {
         if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
         lastDuplicate = stored;
       }
-      if (fresh.length === 0) {
-        return { nextExpectedRevision: state.current ?? -1n, position: lastDuplicate?.position ?? state.lastPosition ?? 0n };
-      }
+      if (fresh.length === 0 && lastDuplicate) return { nextExpectedRevision: state.current ?? -1n, position: lastDuplicate.position };
       if (!expectedRevisionHolds(expected, state.current)) throw new ConcurrencyError(stream, expected, state.current ?? 'no_stream');
+      if (fresh.length === 0) return { nextExpectedRevision: state.current ?? -1n, position: state.lastPosition ?? 0n };
       const pinned = expected === 'any' || expected === 'exists';
       const sent: ExpectedRevision = pinned ? (state.current ?? 'no_stream') : expected;
       try {
@@ -181,19 +183,13 @@ export class EsdbEventStore implements EventStore {
       fromRevision: options.fromRevision ?? (backwards ? END : START),
       maxCount,
     });
-    let finished = false;
     try {
-      for await (const resolved of read) {
+      for await (const resolved of untilDone(read)) {
         if (resolved.event) yield decode(resolved.event);
       }
-      finished = true;
     } catch (error) {
-      finished = true;
       if (error instanceof StreamNotFoundError) return;
       throw error;
-    } finally {
-      // Leaving early must end the gRPC call too, or it stays open until the client is disposed.
-      if (!finished) await read.cancel();
     }
   }
 
@@ -216,22 +212,16 @@ export class EsdbEventStore implements EventStore {
       const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize });
       let count = 0;
       let last: Position | undefined;
-      let finished = false;
-      try {
-        for await (const resolved of page) {
-          count++;
-          const event = resolved.event;
-          if (!event?.position) continue;
-          last = event.position;
-          // Forward $all reads include the record at the start position; the port's bound is exclusive.
-          if (bound !== undefined && (backwards ? event.position.commit >= bound : event.position.commit <= bound)) continue;
-          if (!this.visible(event.streamId, event.type, options.filter)) continue;
-          yield decode(event);
-          if (--remaining <= 0) return;
-        }
-        finished = true;
-      } finally {
-        if (!finished) await page.cancel();
+      for await (const resolved of untilDone(page)) {
+        count++;
+        const event = resolved.event;
+        if (!event?.position) continue;
+        last = event.position;
+        // Forward $all reads include the record at the start position; the port's bound is exclusive.
+        if (bound !== undefined && (backwards ? event.position.commit >= bound : event.position.commit <= bound)) continue;
+        if (!this.visible(event.streamId, event.type, options.filter)) continue;
+        yield decode(event);
+        if (--remaining <= 0) return;
       }
       if (count < pageSize || last === undefined) return;
       from = last;
@@ -253,10 +243,9 @@ export class EsdbEventStore implements EventStore {
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
-    // Read to the end (one event) rather than leave the loop early, which would leave the call open.
     let position: bigint | undefined;
     try {
-      for await (const resolved of this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of untilDone(this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }))) {
         const data = resolved.event?.data as { position?: unknown } | undefined;
         if (typeof data?.position === 'string') position = BigInt(data.position);
       }
@@ -389,11 +378,8 @@ class EsdbSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    const current = this.current;
-    if (current) {
-      await current.unsubscribe().catch(() => undefined);
-      current.destroy();
-    }
+    // Cancelling the call ends the consuming loop; the stream is drained there, not destroyed.
+    await this.current?.unsubscribe().catch(() => undefined);
     await this.done;
   }
 
@@ -464,7 +450,8 @@ class EsdbSubscription implements Subscription {
       if (head === undefined || (from !== undefined && from >= head)) passHead();
     });
     try {
-      for await (const resolved of sub) {
+      for await (const resolved of sub.iterator({ destroyOnReturn: false }) as AsyncIterable<AllStreamResolvedEvent>) {
+        if (this.abort.signal.aborted) return;
         consumed++;
         const event = resolved.event;
         if (event?.position) {
@@ -489,10 +476,31 @@ class EsdbSubscription implements Subscription {
       }
     } finally {
       this.current = undefined;
+      sub.removeAllListeners('caughtUp');
+      sub.removeAllListeners('confirmation');
+      // As in untilDone: cancel, then drain what was already received so the call finishes.
       await sub.unsubscribe().catch(() => undefined);
-      sub.destroy();
+      sub.resume();
     }
     if (!this.abort.signal.aborted) throw new Error(`subscription ${this.name}: EventStoreDB ended the subscription`);
+  }
+}
+
+/**
+ * Iterates a client read. Leaving early cancels the call and drains what the server already sent:
+ * a call that has already ended holds its unread messages, never finishes, and makes the
+ * client's dispose() wait forever.
+ */
+async function* untilDone<T>(read: StreamingRead<T>): AsyncGenerator<T> {
+  let done = false;
+  try {
+    for await (const item of read.iterator({ destroyOnReturn: false })) yield item as T;
+    done = true;
+  } finally {
+    if (!done) {
+      await read.cancel();
+      read.resume();
+    }
   }
 }
 
@@ -570,7 +578,7 @@ function chunkBySize(events: readonly { data: EventData; bytes: number }[], limi
  * (ESDB returns ids lower-case), otherwise a name-based UUID (version 5 layout: SHA-1 of a fixed
  * namespace and the id). The caller's id then travels in the event metadata so reads return it.
  */
-export function esdbEventId(id: string): string {
+function esdbEventId(id: string): string {
   if (CANONICAL_UUID.test(id) && id !== NIL_UUID) return id;
   const hash = createHash('sha1').update(ID_NAMESPACE).update(id, 'utf8').digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
