@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import * as grpc from '@grpc/grpc-js';
 import serverFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
 import serverFeaturesPb from '@eventstore/db-client/generated/serverfeatures_pb.js';
@@ -14,6 +13,8 @@ type AppendResp = InstanceType<typeof streamsPb.AppendResp>;
 type ProposedMessage = InstanceType<typeof streamsPb.AppendReq.ProposedMessage>;
 type ReadOptions = InstanceType<typeof streamsPb.ReadReq.Options>;
 type Uuid = InstanceType<typeof sharedPb.UUID>;
+/** Read responses go out as message objects or as cached bytes. */
+type ReadCall = grpc.ServerWritableStream<ReadReq, ReadResp | Buffer>;
 
 const { ReadReq, ReadResp, AppendReq, AppendResp } = streamsPb;
 const ReadDirection = ReadReq.Options.ReadDirection;
@@ -50,7 +51,7 @@ interface Filter {
 }
 
 interface ActiveSubscription {
-  call: grpc.ServerWritableStream<ReadReq, ReadResp>;
+  call: ReadCall;
   closed: boolean;
   wake: () => void;
 }
@@ -86,6 +87,8 @@ const RECORD_OVERHEAD = 90n;
  */
 export class EsdbTestDouble {
   readonly records: LogRecord[] = [];
+  /** Append calls that reached the server, successful or not. */
+  appendCalls = 0;
   private readonly streams = new Map<string, LogRecord[]>();
   private readonly subscriptions = new Set<ActiveSubscription>();
   private nextPosition = 4_096n;
@@ -110,8 +113,14 @@ export class EsdbTestDouble {
   static async start(options: EsdbTestDoubleOptions = {}): Promise<EsdbTestDouble> {
     const server = new grpc.Server();
     const double = new EsdbTestDouble(server, options);
-    server.addService(streamsGrpc.StreamsService, {
-      read: (call: grpc.ServerWritableStream<ReadReq, ReadResp>) => double.read(call),
+    // Read responses are cached per record as bytes (see eventMessage), so the service accepts
+    // pre-serialised messages as well as message objects.
+    const service = {
+      ...streamsGrpc.StreamsService,
+      read: { ...streamsGrpc.StreamsService.read, responseSerialize: (message: ReadResp | Buffer) => (Buffer.isBuffer(message) ? message : Buffer.from(message.serializeBinary())) },
+    };
+    server.addService(service, {
+      read: (call: ReadCall) => double.read(call),
       append: (call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>) => double.append(call, callback),
     });
     server.addService(serverFeaturesGrpc.ServerFeaturesService, {
@@ -165,6 +174,7 @@ export class EsdbTestDouble {
   // ---- Append ------------------------------------------------------------------------------
 
   private append(call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>): void {
+    this.appendCalls++;
     let options: InstanceType<typeof AppendReq.Options> | undefined;
     const proposed: ProposedMessage[] = [];
     let failure: Partial<grpc.StatusObject> | undefined;
@@ -289,14 +299,14 @@ export class EsdbTestDouble {
 
   // ---- Read --------------------------------------------------------------------------------
 
-  private read(call: grpc.ServerWritableStream<ReadReq, ReadResp>): void {
+  private read(call: ReadCall): void {
     this.serveRead(call).catch((error: unknown) => {
       const status = error as Partial<grpc.StatusObject>;
       if (!call.cancelled) call.emit('error', typeof status.code === 'number' ? status : { code: grpc.status.INTERNAL, details: String(error) });
     });
   }
 
-  private async serveRead(call: grpc.ServerWritableStream<ReadReq, ReadResp>): Promise<void> {
+  private async serveRead(call: ReadCall): Promise<void> {
     const options = call.request.getOptions();
     if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'read options are required');
     if (!options.getUuidOption()) throw statusError(grpc.status.INVALID_ARGUMENT, 'uuid_option is required');
@@ -311,7 +321,7 @@ export class EsdbTestDouble {
     if (!options.hasCount()) throw statusError(grpc.status.INVALID_ARGUMENT, 'count or subscription is required');
     const count = BigInt(options.getCount());
     const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
-    const out: ReadResp[] = [];
+    const out: (ReadResp | Buffer)[] = [];
 
     if (options.hasStream()) {
       const streamOptions = options.getStream()!;
@@ -372,10 +382,10 @@ export class EsdbTestDouble {
   }
 
   private async serveSubscription(
-    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    call: ReadCall,
     options: ReadOptions,
     filter: Filter | undefined,
-    toMessage: (record: LogRecord, withPosition: boolean) => ReadResp,
+    toMessage: (record: LogRecord, withPosition: boolean) => Buffer,
   ): Promise<void> {
     let stream: string | undefined;
     let cursor: number;
@@ -406,8 +416,8 @@ export class EsdbTestDouble {
       this.subscriptions.delete(subscription);
       subscription.wake();
     });
-    const send = async (message: ReadResp) => {
-      if (!subscription.closed && !call.write(message)) await Promise.race([once(call, 'drain'), once(call, 'close')]);
+    const send = async (message: ReadResp | Buffer) => {
+      if (!subscription.closed && !call.write(message)) await drained(call);
     };
     const checkpoint = (position: bigint) =>
       new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()));
@@ -475,7 +485,14 @@ function uuidMessage(id: string, structured: boolean): Uuid {
   );
 }
 
-function eventMessage(record: LogRecord, structuredIds: boolean, withAllPosition: boolean): ReadResp {
+const encodedEvents = new WeakMap<LogRecord, Map<string, Buffer>>();
+
+/** The serialised ReadResp carrying `record`; cached, since a record is immutable once written. */
+function eventMessage(record: LogRecord, structuredIds: boolean, withAllPosition: boolean): Buffer {
+  const key = `${structuredIds}/${withAllPosition}`;
+  let cache = encodedEvents.get(record);
+  const cached = cache?.get(key);
+  if (cached) return cached;
   const recorded = new ReadResp.ReadEvent.RecordedEvent()
     .setId(uuidMessage(record.id, structuredIds))
     .setStreamIdentifier(new sharedPb.StreamIdentifier().setStreamName(Buffer.from(record.stream, 'utf8')))
@@ -488,7 +505,10 @@ function eventMessage(record: LogRecord, structuredIds: boolean, withAllPosition
   const event = new ReadResp.ReadEvent().setEvent(recorded);
   if (withAllPosition) event.setCommitPosition(record.position.toString());
   else event.setNoPosition(new sharedPb.Empty());
-  return new ReadResp().setEvent(event);
+  const bytes = Buffer.from(new ReadResp().setEvent(event).serializeBinary());
+  if (!cache) encodedEvents.set(record, (cache = new Map()));
+  cache.set(key, bytes);
+  return bytes;
 }
 
 function parseFilter(options: ReadOptions): Filter | undefined {
@@ -514,12 +534,26 @@ function matches(record: LogRecord, filter: Filter | undefined): boolean {
   return filter.prefixes.some((prefix) => value.startsWith(prefix));
 }
 
-async function writeAll(call: grpc.ServerWritableStream<ReadReq, ReadResp>, messages: ReadResp[]): Promise<void> {
+async function writeAll(call: ReadCall, messages: (ReadResp | Buffer)[]): Promise<void> {
   for (const message of messages) {
     if (call.cancelled) return;
-    if (!call.write(message)) await Promise.race([once(call, 'drain'), once(call, 'close')]);
+    if (!call.write(message)) await drained(call);
   }
   call.end();
+}
+
+/** Resolves when the call can take more messages, or when the client has gone. */
+function drained(call: ReadCall): Promise<void> {
+  return new Promise((resolve) => {
+    if (call.cancelled) return resolve();
+    const done = () => {
+      call.off('drain', done);
+      call.off('cancelled', done);
+      resolve();
+    };
+    call.on('drain', done);
+    call.on('cancelled', done);
+  });
 }
 
 function statusError(code: grpc.status, details: string, metadata: Record<string, string> = {}): Partial<grpc.StatusObject> {
