@@ -81,6 +81,7 @@ const RECORD_OVERHEAD = 90n;
  * `$$` streams, periodic `$statsCollected`) are in `$all` as on a real server.
  *
  * Not implemented: BatchAppend, Delete, Tombstone, persistent subscriptions, projections,
+ * structured (non-string) event ids,
  * gossip (connect with `esdb://127.0.0.1:PORT?tls=false`), authentication, link resolution,
  * stream metadata semantics ($maxCount, $maxAge, ACLs: metadata events are stored only),
  * explicit transactions and the server's best-effort event-id deduplication.
@@ -310,9 +311,10 @@ export class EsdbTestDouble {
     const options = call.request.getOptions();
     if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'read options are required');
     if (!options.getUuidOption()) throw statusError(grpc.status.INVALID_ARGUMENT, 'uuid_option is required');
-    const structuredIds = options.getUuidOption()!.hasStructured();
+    // Client 6.2 always asks for (and sends) ids as strings; the structured form is not served.
+    if (!options.getUuidOption()!.hasString()) throw statusError(grpc.status.UNIMPLEMENTED, 'the double serves event ids as strings only');
     const filter = parseFilter(options);
-    const toMessage = (record: LogRecord, withPosition: boolean) => eventMessage(record, structuredIds, withPosition);
+    const toMessage = (record: LogRecord, withPosition: boolean) => eventMessage(record, withPosition);
 
     if (options.hasSubscription()) {
       if (options.getReadDirection() !== ReadDirection.FORWARDS) throw statusError(grpc.status.INVALID_ARGUMENT, 'subscriptions read forwards');
@@ -456,45 +458,25 @@ function streamName(identifier: InstanceType<typeof sharedPb.StreamIdentifier> |
 
 function parseUuid(uuid: Uuid | undefined): string {
   if (!uuid) throw statusError(grpc.status.INVALID_ARGUMENT, 'event id is required');
-  if (uuid.hasStructured()) {
-    const structured = uuid.getStructured()!;
-    const bytes = Buffer.alloc(16);
-    bytes.writeBigInt64BE(BigInt(structured.getMostSignificantBits()), 0);
-    bytes.writeBigInt64BE(BigInt(structured.getLeastSignificantBits()), 8);
-    return formatUuid(bytes.toString('hex'));
-  }
+  if (!uuid.hasString()) throw statusError(grpc.status.UNIMPLEMENTED, 'the double takes event ids as strings only');
   const text = uuid.getString().toLowerCase();
+  // The server parses ids as GUIDs and refuses the empty one.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text) || /^[0-]+$/.test(text)) {
     throw statusError(grpc.status.INVALID_ARGUMENT, `invalid event id ${uuid.getString()}`);
   }
   return text;
 }
 
-function formatUuid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function uuidMessage(id: string, structured: boolean): Uuid {
-  const uuid = new sharedPb.UUID();
-  if (!structured) return uuid.setString(id);
-  const bytes = Buffer.from(id.replace(/-/g, ''), 'hex');
-  return uuid.setStructured(
-    new sharedPb.UUID.Structured()
-      .setMostSignificantBits(bytes.readBigInt64BE(0).toString())
-      .setLeastSignificantBits(bytes.readBigInt64BE(8).toString()),
-  );
-}
-
-const encodedEvents = new WeakMap<LogRecord, Map<string, Buffer>>();
+const encodedEvents = new WeakMap<LogRecord, Map<'all' | 'stream', Buffer>>();
 
 /** The serialised ReadResp carrying `record`; cached, since a record is immutable once written. */
-function eventMessage(record: LogRecord, structuredIds: boolean, withAllPosition: boolean): Buffer {
-  const key = `${structuredIds}/${withAllPosition}`;
+function eventMessage(record: LogRecord, withAllPosition: boolean): Buffer {
+  const key = withAllPosition ? 'all' : 'stream';
   let cache = encodedEvents.get(record);
   const cached = cache?.get(key);
   if (cached) return cached;
   const recorded = new ReadResp.ReadEvent.RecordedEvent()
-    .setId(uuidMessage(record.id, structuredIds))
+    .setId(new sharedPb.UUID().setString(record.id))
     .setStreamIdentifier(new sharedPb.StreamIdentifier().setStreamName(Buffer.from(record.stream, 'utf8')))
     .setStreamRevision(record.revision.toString())
     .setCommitPosition(record.position.toString())
