@@ -158,6 +158,30 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       expect((await collect(store.readStream(stream))).length).toBe(2);
     });
 
+    it('appends only the new events of a partly stored batch', async () => {
+      const stream = `${category}-partial`;
+      const first = proposed('Created', { v: 1 });
+      await store.append(stream, [first], { expectedRevision: 'no_stream' });
+      const second = proposed('Updated', { v: 2 });
+      const result = await store.append(stream, [first, second], { expectedRevision: 'any' });
+      expect(result.nextExpectedRevision).toBe(1n);
+      const read = await collect(store.readStream(stream));
+      expect(read.map((e) => e.id)).toEqual([first.id, second.id]);
+      expect(result.position).toBe(read[1]!.position);
+    });
+
+    it('keeps deterministic caller ids that are not UUIDs', async () => {
+      const stream = `${category}-ids`;
+      const ids = [`${stream}/created`, `${stream}/assigned`];
+      const events = ids.map((id, i) => proposed('Noted', { i }, id));
+      await store.append(stream, events, { expectedRevision: 'no_stream' });
+      expect((await collect(store.readStream(stream))).map((e) => e.id)).toEqual(ids);
+      expect((await collect(store.readAll({ filter: { streamCategories: [category] } }))).map((e) => e.id)).toEqual(ids);
+      const retry = await store.append(stream, events, { expectedRevision: 'no_stream' });
+      expect(retry.nextExpectedRevision).toBe(1n);
+      expect(await collect(store.readStream(stream))).toHaveLength(2);
+    });
+
     it('reads the whole log filtered by category and event type, in position order, exclusive of fromPosition', async () => {
       const other = uniqueCategory();
       await store.append(`${category}-1`, [proposed('A', { i: 0 }), proposed('B', { i: 1 })]);
