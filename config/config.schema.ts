@@ -22,6 +22,8 @@ export const configSchema = z.object({
     .pipe(z.array(tokenEntry)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Largest CSV import; imports stream, so this bounds disk, not memory. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 2 ** 30).default(2 * 2 ** 30),
   MAX_QUERY_RANGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
 });
 

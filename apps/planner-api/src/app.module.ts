@@ -7,6 +7,8 @@ import { HealthController } from './health/health.controller.js';
 import { WhoAmIController } from './health/whoami.controller.js';
 import { AuthGuard } from './http/auth.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { LocalTeamModule } from './local-team/local-team.module.js';
+import { RecordingModule } from './recording/recording.module.js';
 import { APP_CONFIG, EVENT_STORE } from './tokens.js';
 
 class StoreLifecycle implements OnApplicationShutdown {
@@ -23,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

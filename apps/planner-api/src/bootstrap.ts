@@ -14,6 +14,8 @@ export async function createApp(config: AppConfig, store: EventStore): Promise<N
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
     logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
+  // CSV imports arrive as a raw stream so that memory stays flat whatever the file size.
+  adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   app.enableShutdownHooks();
   return app;
 }

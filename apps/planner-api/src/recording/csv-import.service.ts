@@ -1,0 +1,187 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import { TICKET_COMMAND_SCHEMAS, type TicketCommand } from '@staffcast/tickets';
+import type { RequestContext } from '../http/request-context.js';
+import { TicketIngest, type IngestUnit, type Rejection } from './ticket-ingest.service.js';
+
+export const TICKET_CSV_COLUMNS = [
+  'ticket_id',
+  'created_at',
+  'channel',
+  'market',
+  'category',
+  'language',
+  'priority',
+  'first_response_at',
+  'escalated_at',
+  'escalation_target',
+  'resolved_at',
+  'handle_seconds',
+  'csat_score',
+] as const;
+const REQUIRED = TICKET_CSV_COLUMNS.slice(0, 7);
+
+/** Reason code recorded for escalations from an export, which carries a target but no reason. */
+export const EXPORT_ESCALATION_REASON = 'unspecified';
+
+export interface ImportReport {
+  rowsRead: number;
+  eventsWritten: number;
+  duplicatesSkipped: number;
+  /** Every rejected row counts; `rejectedRows` lists the first ones with their line and reason. */
+  rejectedCount: number;
+  rejectedRows: { line: number; column?: string; reason: string }[];
+}
+
+export interface ImportOptions {
+  chunkRows?: number;
+  /** Called after each chunk, for progress bars. */
+  onProgress?(report: ImportReport, bytesRead: number): void;
+  /** Rejected rows listed in the report at most; the count is always exact. */
+  maxListedRejections?: number;
+}
+
+/** Which CSV column a command field came from, so a rejection names what the user can fix. */
+const COLUMN_OF: Record<string, string> = {
+  ticketId: 'ticket_id',
+  createdAt: 'created_at',
+  channel: 'channel',
+  market: 'market',
+  category: 'category',
+  language: 'language',
+  priority: 'priority',
+  respondedAt: 'first_response_at',
+  escalatedAt: 'escalated_at',
+  target: 'escalation_target',
+  resolvedAt: 'resolved_at',
+  handleSeconds: 'handle_seconds',
+  ratedAt: 'resolved_at',
+  score: 'csat_score',
+};
+
+class RowError extends Error {
+  constructor(
+    readonly column: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Streams a ticket export, one row per ticket, into ticket events. Memory stays flat: rows are
+ * parsed as they arrive and ingested a chunk at a time. Each row implies the facts its filled
+ * columns state, with natural-key event ids, so a re-import writes nothing and a later export
+ * of the same tickets appends only what is new. A bad row is reported with its line and skipped.
+ */
+@Injectable()
+export class TicketCsvImport {
+  constructor(@Inject(TicketIngest) private readonly ingest: TicketIngest) {}
+
+  async import(input: Readable, ctx: RequestContext, options: ImportOptions = {}): Promise<ImportReport> {
+    const chunkRows = options.chunkRows ?? 1000;
+    const maxListed = options.maxListedRejections ?? 1000;
+    const report: ImportReport = { rowsRead: 0, eventsWritten: 0, duplicatesSkipped: 0, rejectedCount: 0, rejectedRows: [] };
+    const reject = (line: number, reason: string, column?: string) => {
+      report.rejectedCount++;
+      if (report.rejectedRows.length < maxListed) report.rejectedRows.push(column ? { line, column, reason } : { line, reason });
+    };
+    let bytesRead = 0;
+    input.on('data', (chunk: Buffer | string) => (bytesRead += chunk.length));
+    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
+    let header: string[] | undefined;
+    let units: IngestUnit[] = [];
+    const flush = async () => {
+      if (units.length === 0) return;
+      const result = await this.ingest.ingest(units, ctx, 'skip-rejected');
+      report.eventsWritten += result.eventsWritten;
+      report.duplicatesSkipped += result.duplicatesSkipped;
+      for (const r of result.rejected) reject(r.ref, `${r.code}: ${r.reason}`, columnOf(r));
+      units = [];
+      options.onProgress?.(report, bytesRead);
+    };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((c) => c.toLowerCase());
+        const missing = REQUIRED.filter((c) => !header!.includes(c));
+        if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
+        continue;
+      }
+      report.rowsRead++;
+      try {
+        units.push({ ref: info.lines, commands: rowCommands(header, record) });
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        reject(info.lines, error.message, error.column);
+      }
+      if (units.length >= chunkRows) await flush();
+    }
+    if (!header) throw new CsvHeaderError(`the file is empty; expected a header row: ${TICKET_CSV_COLUMNS.join(', ')}`);
+    await flush();
+    report.rejectedRows.sort((a, b) => a.line - b.line);
+    return report;
+  }
+}
+
+/** The file has no usable header: nothing is imported (a 400, not a per-row rejection). */
+export class CsvHeaderError extends Error {
+  override readonly name = 'CsvHeaderError';
+  readonly field = 'header';
+  readonly reason: string;
+  constructor(message: string) {
+    super(message);
+    this.reason = message;
+  }
+}
+
+function columnOf(rejection: Rejection): string | undefined {
+  return rejection.field === undefined ? undefined : (COLUMN_OF[rejection.field] ?? rejection.field);
+}
+
+function rowCommands(header: readonly string[], record: readonly string[]): TicketCommand[] {
+  const cell = (column: string): string => record[header.indexOf(column)] ?? '';
+  const ticketId = cell('ticket_id');
+  const commands: TicketCommand[] = [];
+  const add = <K extends keyof typeof TICKET_COMMAND_SCHEMAS>(type: K, data: Record<string, unknown>) => {
+    const parsed = TICKET_COMMAND_SCHEMAS[type].safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = String(issue.path[0] ?? '');
+      const column = COLUMN_OF[field] ?? field;
+      throw new RowError(column || undefined, `${column || 'row'}: ${issue.message}`);
+    }
+    commands.push({ type, data: parsed.data } as TicketCommand);
+  };
+  add('CreateTicket', {
+    ticketId,
+    createdAt: cell('created_at'),
+    channel: cell('channel'),
+    market: cell('market'),
+    category: cell('category'),
+    language: cell('language'),
+    priority: cell('priority'),
+  });
+  const respondedAt = cell('first_response_at');
+  if (respondedAt) add('RecordFirstResponse', { ticketId, respondedAt });
+  const escalatedAt = cell('escalated_at');
+  if (escalatedAt) add('EscalateTicket', { ticketId, escalatedAt, target: cell('escalation_target'), reasonCode: EXPORT_ESCALATION_REASON });
+  else if (cell('escalation_target')) throw new RowError('escalated_at', 'escalated_at: an escalation_target needs escalated_at');
+  const resolvedAt = cell('resolved_at');
+  const handle = cell('handle_seconds');
+  if (resolvedAt) {
+    if (!handle) throw new RowError('handle_seconds', 'handle_seconds: a resolved ticket needs its handle time');
+    add('ResolveTicket', { ticketId, resolvedAt, handleSeconds: numberCell(handle, 'handle_seconds') });
+  } else if (handle) throw new RowError('resolved_at', 'resolved_at: handle_seconds is given for a ticket that is not resolved');
+  const csat = cell('csat_score');
+  if (csat) {
+    if (!resolvedAt) throw new RowError('csat_score', 'csat_score: a CSAT score needs a resolved ticket (resolved_at)');
+    add('RateCsat', { ticketId, ratedAt: resolvedAt, score: numberCell(csat, 'csat_score') });
+  }
+  return commands;
+}
+
+function numberCell(value: string, column: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new RowError(column, `${column}: ${JSON.stringify(value.slice(0, 40))} is not a number`);
+  return Number(value);
+}

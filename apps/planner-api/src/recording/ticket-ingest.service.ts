@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  appendToStreams,
+  ConcurrencyError,
+  deterministicEventId,
+  type EventStore,
+  type ProposedEvent,
+  type StreamWrite,
+} from '@staffcast/event-store';
+import { DomainError, foldEvents, instantMs, schemaVersionOf, ticketStream, type TicketEvent } from '@staffcast/events';
+import { ticketDecider, type TicketCommand, type TicketState } from '@staffcast/tickets';
+import type { RequestContext } from '../http/request-context.js';
+import { EVENT_STORE } from '../tokens.js';
+import { toDomainEvent } from './stream-writer.service.js';
+
+/** The commands that one unit of input implies: a CSV row, or one event of a batch. */
+export interface IngestUnit {
+  /** Where the unit came from, for error reports: a CSV line number or a batch index. */
+  ref: number;
+  commands: TicketCommand[];
+}
+
+export interface Rejection {
+  ref: number;
+  field?: string;
+  code: string;
+  reason: string;
+  /** 400 for facts that contradict themselves, 404 for an unknown ticket, 409 for a state conflict. */
+  status: number;
+}
+
+export interface IngestResult {
+  eventsWritten: number;
+  duplicatesSkipped: number;
+  rejected: Rejection[];
+}
+
+export type IngestMode = 'all-or-nothing' | 'skip-rejected';
+
+/**
+ * Ticket facts into `ticket-<id>` streams. Each unit is decided against its ticket's history
+ * (loaded once per chunk); a repeated fact decides to nothing, so re-imports write nothing.
+ * Event ids are the fact's natural key (`ticket-T1/TicketResolved/<epoch ms>`), the same from
+ * the API and from CSV. All streams of a chunk are appended in one atomic write.
+ */
+@Injectable()
+export class TicketIngest {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async ingest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryIngest(units, ctx, mode);
+      } catch (error) {
+        // Another writer touched one of these tickets between load and append: decide again.
+        if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
+    const tickets = new Map<string, { state: TicketState; revision: bigint | undefined; events: TicketEvent[] }>();
+    for (const unit of units) {
+      for (const command of unit.commands) {
+        const id = command.data.ticketId;
+        if (!tickets.has(id)) tickets.set(id, await this.load(id));
+      }
+    }
+    const rejected: Rejection[] = [];
+    let duplicatesSkipped = 0;
+    for (const unit of units) {
+      const staged = new Map<string, { state: TicketState; events: TicketEvent[] }>();
+      let unitDuplicates = 0;
+      try {
+        for (const command of unit.commands) {
+          const id = command.data.ticketId;
+          const ticket = tickets.get(id)!;
+          const current = staged.get(id) ?? { state: ticket.state, events: [] };
+          const decided = ticketDecider.decide(command, current.state) as TicketEvent[];
+          if (decided.length === 0) unitDuplicates++;
+          staged.set(id, { state: foldEvents(ticketDecider, decided, current.state), events: [...current.events, ...decided] });
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const rejection: Rejection = { ref: unit.ref, code: error.code, reason: error.message, status: error.status };
+        if (error.field !== undefined) rejection.field = error.field;
+        rejected.push(rejection);
+        continue;
+      }
+      duplicatesSkipped += unitDuplicates;
+      for (const [id, { state, events }] of staged) {
+        const ticket = tickets.get(id)!;
+        ticket.state = state;
+        ticket.events.push(...events);
+      }
+    }
+    if (mode === 'all-or-nothing' && rejected.length > 0) throw new BatchRejectedError(rejected);
+
+    const writes: StreamWrite[] = [];
+    let eventsWritten = 0;
+    for (const [id, ticket] of tickets) {
+      if (ticket.events.length === 0) continue;
+      const stream = ticketStream(id);
+      writes.push({ stream, events: ticket.events.map((event) => this.propose(stream, event, ctx)), expectedRevision: ticket.revision ?? 'no_stream' });
+      eventsWritten += ticket.events.length;
+    }
+    if (writes.length > 0) await appendToStreams(this.store, writes);
+    return { eventsWritten, duplicatesSkipped, rejected };
+  }
+
+  private async load(ticketId: string): Promise<{ state: TicketState; revision: bigint | undefined; events: TicketEvent[] }> {
+    const history: TicketEvent[] = [];
+    let revision: bigint | undefined;
+    for await (const recorded of this.store.readStream(ticketStream(ticketId))) {
+      history.push(toDomainEvent(recorded) as TicketEvent);
+      revision = recorded.revision;
+    }
+    return { state: foldEvents(ticketDecider, history), revision, events: [] };
+  }
+
+  private propose(stream: string, event: TicketEvent, ctx: RequestContext): ProposedEvent {
+    return {
+      id: deterministicEventId(stream, `${event.type}/${instantMs(eventInstant(event))}`),
+      type: event.type,
+      data: event.data,
+      metadata: { actor: ctx.actor, correlationId: ctx.correlationId, schemaVersion: schemaVersionOf(event.type) },
+    };
+  }
+}
+
+function eventInstant(event: TicketEvent): string {
+  switch (event.type) {
+    case 'TicketCreated':
+      return event.data.createdAt;
+    case 'TicketFirstResponded':
+      return event.data.respondedAt;
+    case 'TicketEscalated':
+      return event.data.escalatedAt;
+    case 'TicketResolved':
+      return event.data.resolvedAt;
+    case 'TicketReopened':
+      return event.data.reopenedAt;
+    case 'TicketCsatRated':
+      return event.data.ratedAt;
+  }
+}
+
+/** Some unit of an all-or-nothing batch broke an invariant: nothing was written. */
+export class BatchRejectedError extends Error {
+  override readonly name = 'BatchRejectedError';
+  constructor(readonly rejected: Rejection[]) {
+    super(`${rejected.length} event(s) rejected; nothing was written`);
+  }
+}
