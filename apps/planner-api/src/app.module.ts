@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller.js';
 import { WhoAmIController } from './health/whoami.controller.js';
 import { AuthGuard } from './http/auth.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { LocalTeamModule } from './local-team/local-team.module.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { APP_CONFIG, EVENT_STORE } from './tokens.js';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { WEEKDAYS, localMinutes } from '@staffcast/events';
 import type { Coverage } from './plan-input.js';
 import { absoluteMonth, daysInMonth } from './plan-month.js';
@@ -19,8 +19,8 @@ export interface CoveredHour {
  * plan's time zone, so DST is exact: on the spring-forward night the skipped hour covers 0 minutes,
  * on the fall-back night the repeated hour covers 120. Hours with no coverage are omitted.
  *
- * Units: minutes. Complexity O(days × covered hours per day); luxon is only asked about days whose
- * UTC offset changes.
+ * Units: minutes. Complexity O(days × covered hours per day); exact local-time arithmetic (luxon) is
+ * only needed on the days around a UTC offset change.
  *
  * @example
  * // Mon–Fri 09:00–17:00 in January 2025 (23 weekdays: 5 Wednesdays, Thursdays and Fridays, 4 Mondays and Tuesdays)
@@ -31,13 +31,16 @@ export function coveredHoursOfMonth(coverage: Coverage, timeZone: string, month:
   const year = Math.floor(total / 12);
   const monthOfYear = total - year * 12 + 1;
   const minutes = new Float64Array(7 * 24);
+  const zone = IANAZone.create(timeZone);
   for (let day = 1; day <= daysInMonth(month); day++) {
-    const start = DateTime.fromObject({ year, month: monthOfYear, day }, { zone: timeZone });
-    const weekday = start.weekday - 1;
+    const utcMidnight = Date.UTC(year, monthOfYear - 1, day);
+    // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+    const weekday = (((Math.floor(utcMidnight / 86_400_000) + 3) % 7) + 7) % 7;
     const ranges = coverage[WEEKDAYS[weekday]!];
     if (ranges.length === 0) continue;
-    const next = start.plus({ days: 1 });
-    const regular = start.offset === next.offset && (next.toMillis() - start.toMillis()) === 86_400_000;
+    // UTC offsets lie within ±14 h, so equal offsets 14 h before and 38 h after UTC midnight mean no
+    // clock change during this local day (changes are months apart); otherwise measure exactly.
+    const regular = zone.offset(utcMidnight - 14 * 3_600_000) === zone.offset(utcMidnight + 38 * 3_600_000);
     for (const [from, to] of ranges) {
       const a = localMinutes(from);
       const b = localMinutes(to);

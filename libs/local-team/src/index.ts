@@ -41,3 +41,6 @@ export * from './async-queue-staffing.js';
 export * from './requirement-model.js';
 export * from './sensitivity.js';
 export * from './projection.js';
+export * from './as-of.js';
+export * from './recorded-plan.js';
+export * from './projection-csv.js';

@@ -295,6 +295,9 @@ export function crossFieldIssues(plan: PlanFields): Issue[] {
  */
 export const LocalTeamPlanInput = planFields
   .superRefine((plan, ctx) => {
+    // zod still refines an object whose fields failed softer checks (a pattern); cross-field rules
+    // assume well-formed fields, so they wait until the fields are fixed.
+    if (ctx.issues.length > 0) return;
     for (const issue of crossFieldIssues(plan)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   })
   .describe('Local-team plan inputs');

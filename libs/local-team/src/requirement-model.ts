@@ -4,7 +4,7 @@ import { hourlyRequirement, type HourlyRequirement, type QueueStaffing } from '.
 import { LocalTeamInputError } from './local-team-input-error.js';
 import type { LocalTeamPlanInput } from './plan-input.js';
 import { planMonths, monthIndex, weeksInMonth } from './plan-month.js';
-import { queueArrivals, type QueueForecast } from './queue-demand.js';
+import { ForecastUnavailableError, queueArrivals, type QueueForecast } from './queue-demand.js';
 import { resolveQueueProfiles, type RecordedQueueFacts } from './queue-profiles.js';
 import { queueStaffing } from './queue-staffing.js';
 
@@ -50,8 +50,13 @@ export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionCo
     for (const row of demand.monthly) fte[monthIndex(plan.startMonth, row.month)] = row.requiredFte * factors.volume;
     return { explicitFte: fte };
   }
-  const queues = resolveQueueProfiles(plan, context.recordedQueues ?? new Map());
   const forecasts = context.forecasts ?? new Map<string, QueueForecast>();
+  if (demand.kind === 'forecast') {
+    // Without forecasts nothing else about the queues matters yet: say so first.
+    const missing = [...new Set(plan.takeover.flatMap((p) => p.queueIds))].filter((id) => (forecasts.get(id)?.hourly.length ?? 0) === 0);
+    if (missing.length > 0) throw new ForecastUnavailableError(missing);
+  }
+  const queues = resolveQueueProfiles(plan, context.recordedQueues ?? new Map());
   const arrivals = queueArrivals(
     plan,
     queues.map((q) => q.queueId),

@@ -1,0 +1,80 @@
+import { NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { uuidv7 } from '@staffcast/event-store';
+import {
+  LocalTeamInputError,
+  LocalTeamPlanInput,
+  localTeamPlanDecider,
+  mergeRevision,
+  planAsOf,
+  projectLocalTeamPlan,
+  queueFactsAsOf,
+  type RecordedQueueFacts,
+} from '@staffcast/local-team';
+import { parseOrThrow } from '../http/validation.js';
+import { LocalTeamPlanRepository } from './local-team-plan.repository.js';
+import { DraftLocalTeamPlan, GetLocalTeamProjection, ReviseLocalTeamPlan, type DraftResult, type ProjectionResult, type ReviseResult } from './local-team.messages.js';
+
+function notFound(planId: string, asOf: boolean): NotFoundException {
+  return new NotFoundException({ error: 'not found', issues: [{ path: 'id', message: `no local-team plan ${planId}${asOf ? ' as of the given point in the log' : ''}` }] });
+}
+
+@CommandHandler(DraftLocalTeamPlan)
+export class DraftLocalTeamPlanHandler implements ICommandHandler<DraftLocalTeamPlan> {
+  constructor(private readonly plans: LocalTeamPlanRepository) {}
+
+  async execute({ plan, ctx, requestTimeMs }: DraftLocalTeamPlan): Promise<DraftResult> {
+    const planId = uuidv7(requestTimeMs);
+    const events = localTeamPlanDecider.decide({ type: 'DraftLocalTeamPlan', planId, plan }, localTeamPlanDecider.initialState);
+    const revision = await this.plans.append(planId, events, 'no_stream', ctx);
+    return { planId, revision };
+  }
+}
+
+@CommandHandler(ReviseLocalTeamPlan)
+export class ReviseLocalTeamPlanHandler implements ICommandHandler<ReviseLocalTeamPlan> {
+  constructor(private readonly plans: LocalTeamPlanRepository) {}
+
+  async execute({ planId, revision, ctx }: ReviseLocalTeamPlan): Promise<ReviseResult> {
+    const { state, revision: current } = planAsOf(await this.plans.planEvents(planId));
+    if (state.status === 'none' || current === undefined) throw notFound(planId, false);
+    // Every problem of the merged plan at once, as a 400 naming the fields; the decider re-checks.
+    parseOrThrow(LocalTeamPlanInput, mergeRevision(state.plan, revision));
+    const events = localTeamPlanDecider.decide({ type: 'ReviseLocalTeamPlan', planId, revision }, state);
+    if (events.length === 0) return { planId, revision: current, changedFields: [] };
+    const next = await this.plans.append(planId, events, current, ctx);
+    const changed = events.flatMap((e) => (e.type === 'LocalTeamPlanRevised' ? e.data.changedFields : []));
+    return { planId, revision: next, changedFields: changed };
+  }
+}
+
+@QueryHandler(GetLocalTeamProjection)
+export class GetLocalTeamProjectionHandler implements IQueryHandler<GetLocalTeamProjection> {
+  constructor(private readonly plans: LocalTeamPlanRepository) {}
+
+  async execute({ planId, asOf }: GetLocalTeamProjection): Promise<ProjectionResult> {
+    const { state, revision } = planAsOf(await this.plans.planEvents(planId), asOf);
+    if (state.status === 'none' || revision === undefined) throw notFound(planId, asOf !== undefined);
+    const plan = state.plan;
+    const recordedQueues = new Map<string, RecordedQueueFacts>();
+    if (plan.demand.kind !== 'explicit-fte') {
+      const ids = new Set(plan.takeover.flatMap((phase) => phase.queueIds));
+      for (const id of ids) {
+        const facts = queueFactsAsOf(await this.plans.queueEvents(id), asOf);
+        if (facts) recordedQueues.set(id, facts);
+      }
+    }
+    try {
+      // No queue forecasts are available to the API yet, so forecast demand is refused by the model
+      // with an error naming the queues that lack recorded history.
+      const { months, summary, sensitivity } = projectLocalTeamPlan(plan, { recordedQueues });
+      return { planId, revision, projection: { months, summary, sensitivity } };
+    } catch (error) {
+      // The request is fine; the recorded plan cannot be computed (yet): 422, naming the plan field.
+      if (error instanceof LocalTeamInputError) {
+        throw new UnprocessableEntityException({ error: 'plan cannot be projected', issues: [{ path: error.field, message: error.reason }] });
+      }
+      throw error;
+    }
+  }
+}

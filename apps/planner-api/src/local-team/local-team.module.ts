@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LocalTeamController } from './local-team.controller.js';
+import { DraftLocalTeamPlanHandler, GetLocalTeamProjectionHandler, ReviseLocalTeamPlanHandler } from './local-team.handlers.js';
+import { LocalTeamPlanRepository } from './local-team-plan.repository.js';
+
+/** Local-team scoping: plans, revisions and projections. The store and config come from the global AppModule. */
+@Module({
+  controllers: [LocalTeamController],
+  providers: [LocalTeamPlanRepository, DraftLocalTeamPlanHandler, ReviseLocalTeamPlanHandler, GetLocalTeamProjectionHandler],
+})
+export class LocalTeamModule {}
