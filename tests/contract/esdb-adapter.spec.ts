@@ -276,20 +276,29 @@ describe('EsdbEventStore against the gRPC double', () => {
     it('splits a batch over the server maximum append size into chained appends', async () => {
       const c = category();
       const calls = double.appendCalls;
-      const batch = Array.from({ length: 3000 }, (_, i) => event('Row', { i, pad: 'z'.repeat(500) }));
+      const batch = Array.from({ length: 1800 }, (_, i) => event('Row', { i, pad: 'z'.repeat(500) }));
       const result = await store.append(`${c}-big`, batch, { expectedRevision: 'no_stream' });
-      expect(result.nextExpectedRevision).toBe(2999n);
-      // ~1.9 MB of data and metadata: at least two Append calls of at most 1 MiB each.
+      expect(result.nextExpectedRevision).toBe(1799n);
+      // ~1.1 MB of data and metadata (about 620 bytes an event): two Append calls of at most 1 MiB.
       expect(double.appendCalls - calls).toBeGreaterThanOrEqual(2);
       const read = await collect(store.readStream(`${c}-big`));
       expect(read.map((e) => (e.data as { i: number }).i)).toEqual(batch.map((_, i) => i));
     });
 
-    it('reports an event larger than the server limit as InvalidAppendError', async () => {
+    it('learns a lower server limit from its refusal, and reports a single event over it as InvalidAppendError', async () => {
       const small = await EsdbTestDouble.start({ maxAppendSize: 4096 });
       const tight = await openEventStore(small.connectionString);
       try {
-        await expect(tight.append('big-1', [event('Big', { pad: 'x'.repeat(10_000) })])).rejects.toBeInstanceOf(InvalidAppendError);
+        const batch = Array.from({ length: 60 }, (_, i) => event('Row', { i, pad: 'p'.repeat(200) }));
+        const calls = small.appendCalls;
+        expect((await tight.append('rows-1', batch, { expectedRevision: 'no_stream' })).nextExpectedRevision).toBe(59n);
+        // ~20 KB: one refused call, then chunks of at most 4 KiB.
+        expect(small.appendCalls - calls).toBeGreaterThanOrEqual(6);
+        expect((await collect(tight.readStream('rows-1'))).map((e) => (e.data as { i: number }).i)).toEqual(batch.map((_, i) => i));
+
+        const tooBig = await tight.append('big-1', [event('Big', { pad: 'x'.repeat(10_000) })]).catch((e: unknown) => e);
+        expect(tooBig).toBeInstanceOf(InvalidAppendError);
+        expect((tooBig as Error).message).toMatch(/maximum append size of 4096 bytes/);
         expect(await collect(tight.readStream('big-1'))).toEqual([]);
       } finally {
         await tight.close();

@@ -50,7 +50,8 @@ export interface EsdbEventStoreOptions {
   clock?: () => Date;
   /**
    * The server's maximum append size in bytes (EventStoreDB's `MaxAppendSize`, 1 MiB by default).
-   * Larger batches are written as several appends; see `append`.
+   * Larger batches are written as several appends; see `append`. A server with a lower limit
+   * says so when it refuses an append, and the adapter then splits further.
    */
   maxAppendBytes?: number;
   /** Events per `$all` page when `readAll` filters on the client. */
@@ -95,7 +96,8 @@ const MAX_PINNED_ATTEMPTS = 20;
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
   private readonly clock: () => Date;
-  private readonly maxAppendBytes: number;
+  /** Bytes per Append call; starts at the configured maximum and drops to what the server reports. */
+  private appendLimit: number;
   private readonly pageSize: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -107,7 +109,7 @@ export class EsdbEventStore implements EventStore {
     options: EsdbEventStoreOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.maxAppendBytes = positiveInteger(options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES, 'maxAppendBytes');
+    this.appendLimit = positiveInteger(options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES, 'maxAppendBytes');
     this.pageSize = positiveInteger(options.pageSize ?? 500, 'pageSize');
     this.minBackoffMs = positiveInteger(options.minBackoffMs ?? 50, 'minBackoffMs');
     this.maxBackoffMs = positiveInteger(options.maxBackoffMs ?? 5000, 'maxBackoffMs');
@@ -315,19 +317,28 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async write(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
+    const encoded = events.map((event) => encode(event, recordedAt));
     let expectedRevision: AppendExpectedRevision = esdbExpected(expected);
     let result: AppendResult | undefined;
-    for (const chunk of chunkBySize(events.map((event) => encode(event, recordedAt)), this.maxAppendBytes)) {
+    let index = 0;
+    while (index < encoded.length) {
+      const chunk = takeChunk(encoded, index, this.appendLimit);
       try {
-        const written = await this.client.appendToStream(stream, chunk, { expectedRevision });
+        const written = await this.client.appendToStream(stream, chunk.events, { expectedRevision });
         if (!written.position) throw new Error(`EventStoreDB returned no position for the append to ${stream}`);
         result = { nextExpectedRevision: written.nextExpectedRevision, position: written.position.commit };
         expectedRevision = written.nextExpectedRevision;
+        index += chunk.events.length;
       } catch (error) {
-        if (error instanceof MaxAppendSizeExceededError) {
-          throw new InvalidAppendError(`stream ${stream}: an event is larger than the server's maximum append size (${error.maxAppendSize} bytes)`);
+        if (!(error instanceof MaxAppendSizeExceededError)) throw error;
+        // The server's limit is lower than assumed: learn it and split this chunk further.
+        if (chunk.events.length > 1) {
+          this.appendLimit = Math.max(1, Math.min(error.maxAppendSize, Math.floor(chunk.bytes / 2)));
+          continue;
         }
-        throw error;
+        throw new InvalidAppendError(
+          `stream ${stream}: event ${events[index]!.id} takes ${chunk.bytes} bytes, more than the server's maximum append size of ${error.maxAppendSize} bytes`,
+        );
       }
     }
     return result!;
@@ -556,21 +567,17 @@ function encode(event: ProposedEvent, recordedAt: string): { data: EventData; by
   return { data: jsonEvent({ id, type: event.type, data: event.data as JSONType, metadata: metadata as JSONType }), bytes };
 }
 
-function chunkBySize(events: readonly { data: EventData; bytes: number }[], limit: number): EventData[][] {
-  const chunks: EventData[][] = [];
-  let chunk: EventData[] = [];
-  let size = 0;
-  for (const event of events) {
-    if (chunk.length > 0 && size + event.bytes > limit) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(event.data);
-    size += event.bytes;
+/** The events from `start` that fit in `limit` bytes as the server counts them (at least one). */
+function takeChunk(encoded: readonly { data: EventData; bytes: number }[], start: number, limit: number): { events: EventData[]; bytes: number } {
+  const events: EventData[] = [];
+  let bytes = 0;
+  for (let i = start; i < encoded.length; i++) {
+    const next = encoded[i]!;
+    if (events.length > 0 && bytes + next.bytes > limit) break;
+    events.push(next.data);
+    bytes += next.bytes;
   }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  return { events, bytes };
 }
 
 /**
