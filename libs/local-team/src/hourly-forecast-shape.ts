@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { MonthlyVolume } from './month-of-year-pattern.js';
 
 /** One hour of a queue's volume forecast. */
@@ -31,16 +31,17 @@ export function summariseHourlyForecast(hours: readonly HourlyVolume[], timeZone
   const months = new Map<string, { volume: number; hours: Set<number> }>();
   const sums = new Array<number>(168).fill(0);
   const counts = new Array<number>(168).fill(0);
+  const zone = IANAZone.create(timeZone);
   for (const h of hours) {
-    const local = DateTime.fromMillis(h.startMs, { zone: timeZone });
-    const key = local.toFormat('yyyy-MM');
+    const local = localFields(h.startMs + zone.offset(h.startMs) * 60_000);
+    const key = `${String(local.year).padStart(4, '0')}-${String(local.month).padStart(2, '0')}`;
     const entry = months.get(key) ?? { volume: 0, hours: new Set<number>() };
     if (!entry.hours.has(h.startMs)) {
       entry.hours.add(h.startMs);
       entry.volume += h.volume;
     }
     months.set(key, entry);
-    const slot = (local.weekday - 1) * 24 + local.hour;
+    const slot = local.weekday * 24 + local.hour;
     sums[slot]! += h.volume;
     counts[slot]! += 1;
   }
@@ -51,4 +52,23 @@ export function summariseHourlyForecast(hours: readonly HourlyVolume[], timeZone
     if (entry.hours.size === realHours) monthly.push({ month, volume: entry.volume });
   }
   return { monthly, hourOfWeekWeights: sums.map((s, i) => (counts[i]! > 0 ? s / counts[i]! : 0)) };
+}
+
+/**
+ * Calendar fields of a "local" timestamp (UTC milliseconds shifted by the zone's offset): the civil
+ * date by Howard Hinnant's days-to-civil algorithm, the weekday (0 = Monday) and the hour. O(1).
+ */
+function localFields(localMs: number): { year: number; month: number; weekday: number; hour: number } {
+  const days = Math.floor(localMs / 86_400_000);
+  const hour = Math.floor((localMs - days * 86_400_000) / 3_600_000);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // 1970-01-01 (day 0) was a Thursday: index 3 with Monday = 0.
+  return { year, month, weekday: (((days + 3) % 7) + 7) % 7, hour };
 }

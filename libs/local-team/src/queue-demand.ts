@@ -4,7 +4,7 @@ import { carryMonthlyForecast } from './forecast-carry.js';
 import { summariseHourlyForecast, type HourlyVolume } from './hourly-forecast-shape.js';
 import { LocalTeamInputError } from './local-team-input-error.js';
 import { monthOfYearPattern, type MonthlyVolume } from './month-of-year-pattern.js';
-import { planMonths } from './plan-month.js';
+import { daysInMonth, planMonths } from './plan-month.js';
 import { takeoverShares } from './takeover.js';
 import { spreadMonthlyVolume, type HourlyArrivals, type SpreadProfile } from './volume-spread.js';
 
@@ -46,7 +46,8 @@ const ALL_DAY: Coverage = {
  * - explicit-volume: the given volume (contacts arriving inside the coverage hours), spread by the
  *   plan's profile (default even over covered minutes);
  * - forecast: the monthly forecast carried beyond its horizon ({@link carryMonthlyForecast}, with the
- *   pattern learned from history and the plan's growth), times the share of the week's volume that
+ *   pattern learned from history and the plan's growth; both as volume per day, so month lengths do
+ *   not pass for seasonality), times the share of the week's volume that
  *   falls inside the coverage hours (by the forecast's hour-of-week profile), spread by that profile.
  *
  * Returns result[queueIndex][monthIndex]. Units: contacts per hour. Complexity
@@ -80,8 +81,10 @@ export function queueArrivals(plan: LocalTeamPlanInput, queueIds: readonly strin
     const forecast = forecasts.get(queueId)!;
     const shape = summariseHourlyForecast(forecast.hourly, plan.timeZone);
     if (shape.monthly.length === 0) throw new ForecastUnavailableError([queueId]);
-    const pattern = monthOfYearPattern(forecast.history);
-    const carried = carryMonthlyForecast(shape.monthly, pattern, growthPct, months);
+    // Carried as volume per day, so that a 28-day month is not given a 31-day month's volume.
+    const perDay = (rows: readonly MonthlyVolume[]) => rows.map((r) => ({ month: r.month, volume: r.volume / daysInMonth(r.month) }));
+    const pattern = monthOfYearPattern(perDay(forecast.history));
+    const carried = carryMonthlyForecast(perDay(shape.monthly), pattern, growthPct, months).map((v, i) => v * daysInMonth(months[i]!));
     const profile: SpreadProfile = { hourOfWeekWeights: shape.hourOfWeekWeights };
     return months.map((month, i) => {
       const share = shares.get(queueId)?.[i] ?? 0;
