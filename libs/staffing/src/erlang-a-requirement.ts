@@ -57,7 +57,7 @@ export function erlangARequirement(input: ErlangARequirementInput): StaffingRequ
       binding: [],
     };
   }
-  const table = new ErlangBTable(load, Math.min(maxAgents, Math.ceil(load) + 64) + 1);
+  const table = new ErlangBTable(load);
   const memo = new Map<number, ErlangAMetrics>();
   const evaluate = (n: number): ErlangAMetrics => {
     let metrics = memo.get(n);
@@ -69,17 +69,17 @@ export function erlangARequirement(input: ErlangARequirementInput): StaffingRequ
   };
   const answeredShare = Math.max(target.serviceLevel ?? 0, target.maxAbandon === undefined ? 0 : 1 - target.maxAbandon);
   const lower = Math.max(1, Math.floor(load * answeredShare));
-  const guess = erlangCGuess(load, aht, target, table, maxAgents) ?? Math.ceil(load);
+  const guess = erlangCGuess(load, aht, target, maxAgents) ?? Math.ceil(load);
   const found = leastMeeting((n) => unmetConstraints(target, evaluate(n)).length === 0, guess, lower, maxAgents);
   if (found === undefined) throw unreachable(target, unmetConstraints(target, evaluate(maxAgents)), maxAgents, load);
   return withRaw(found, target, evaluate);
 }
 
 /** The Erlang C requirement for the same service level / ASA, as a starting point. */
-function erlangCGuess(load: number, aht: number, target: CheckedTarget, table: ErlangBTable, maxAgents: number): number | undefined {
+function erlangCGuess(load: number, aht: number, target: CheckedTarget, maxAgents: number): number | undefined {
   if (target.serviceLevel === undefined && target.maxAsaSeconds === undefined) return undefined;
   const cTarget: CheckedTarget = { serviceLevel: target.serviceLevel, thresholdSeconds: target.thresholdSeconds, maxAsaSeconds: target.maxAsaSeconds };
-  return leastErlangCAgents(load, aht, cTarget, table, maxAgents)?.agents;
+  return leastErlangCAgents(load, aht, cTarget, maxAgents)?.agents;
 }
 
 function withRaw(n: number, target: CheckedTarget, evaluate: (n: number) => ErlangAMetrics): StaffingRequirement<ErlangAMetrics> {

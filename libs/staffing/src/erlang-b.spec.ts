@@ -47,7 +47,7 @@ describe('erlangB', () => {
   });
 
   it('the table gives the same values as the one-shot recurrence, in any order of access', () => {
-    const table = new ErlangBTable(42.5, 2);
+    const table = new ErlangBTable(42.5);
     for (const n of [50, 3, 120, 0, 49, 500]) expect(table.at(n)).toBe(erlangB(n, 42.5));
   });
 

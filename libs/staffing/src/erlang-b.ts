@@ -22,34 +22,24 @@ export function erlangB(agents: number, offeredLoadErlangs: number): number {
  * search over n costs O(largest n visited) in total rather than O(n) per probe. Inputs are trusted
  * (validated by the caller). `at(n)` is O(1) amortised once n has been reached.
  *
- * @example const t = new ErlangBTable(10); t.at(14) // ≈ 0.0855; t.at(15) costs one step more
+ * @example const t = new ErlangBTable(10); t.at(14) // ≈ 0.0855; t.at(15) then costs one step more
  */
 export class ErlangBTable {
-  private values: Float64Array;
-  private size = 1;
+  // A plain array: growing it is cheaper than allocating typed arrays, which dominated short searches.
+  private readonly values: number[] = [1];
 
-  constructor(readonly offeredLoadErlangs: number, capacityHint = 64) {
-    this.values = new Float64Array(Math.max(2, capacityHint));
-    this.values[0] = 1;
-  }
+  constructor(readonly offeredLoadErlangs: number) {}
 
   at(n: number): number {
-    if (n >= this.size) this.extend(n);
-    return this.values[n]!;
-  }
-
-  private extend(n: number): void {
-    if (n >= this.values.length) {
-      const grown = new Float64Array(Math.max(n + 1, this.values.length * 2));
-      grown.set(this.values.subarray(0, this.size));
-      this.values = grown;
+    const values = this.values;
+    if (n >= values.length) {
+      const a = this.offeredLoadErlangs;
+      let b = values[values.length - 1]!;
+      for (let k = values.length; k <= n; k++) {
+        b = (a * b) / (k + a * b);
+        values.push(b);
+      }
     }
-    const a = this.offeredLoadErlangs;
-    let b = this.values[this.size - 1]!;
-    for (let k = this.size; k <= n; k++) {
-      b = (a * b) / (k + a * b);
-      this.values[k] = b;
-    }
-    this.size = n + 1;
+    return values[n]!;
   }
 }

@@ -1,4 +1,4 @@
-import { ErlangBTable } from './erlang-b.js';
+import { erlangB } from './erlang-b.js';
 import { erlangCMetricsFromB } from './erlang-c.js';
 import { offeredLoadErlangs } from './offered-load.js';
 import { idleQueueMetrics, type QueueMetrics } from './queue-metrics.js';
@@ -22,7 +22,7 @@ export interface ErlangCRequirementInput {
  *
  * Search: N starts at the lower bound max(⌊A⌋ + 1, ⌊A / maxOccupancy⌋) (Erlang C needs N > A) and
  * rises one agent at a time, extending the Erlang B recurrence by one step per agent, so the whole
- * search costs O(N) arithmetic. SL and ASA improve monotonically with N, so the first N that meets
+ * search costs O(N) arithmetic and allocates nothing until the answer is found. SL and ASA improve monotonically with N, so the first N that meets
  * the target is the least.
  *
  * Raw requirement: for each constraint broken at N − 1, the crossing of its curve between
@@ -40,32 +40,55 @@ export function erlangCRequirement(input: ErlangCRequirementInput): StaffingRequ
   const load = offeredLoadErlangs(input.arrivalsPerHour, input.ahtSeconds);
   const target = checkServiceTarget(input.target, 'erlang-c');
   const maxAgents = requireInteger('maxAgents', input.maxAgents ?? DEFAULT_MAX_AGENTS, 1, 10_000_000);
+  const aht = input.ahtSeconds;
   if (load === 0) return { agents: 0, rawAgents: 0, metrics: idleQueueMetrics(0, target.thresholdSeconds), binding: [] };
-  const table = new ErlangBTable(load, Math.min(maxAgents, Math.ceil(load) + 64) + 1);
-  const found = leastErlangCAgents(load, input.ahtSeconds, target, table, maxAgents);
+  const found = leastErlangCAgents(load, aht, target, maxAgents);
   if (found === undefined) {
-    const atMax = erlangCMetricsFromB(maxAgents, load, table.at(maxAgents), input.ahtSeconds, target.thresholdSeconds);
-    throw unreachable(target, maxAgents <= load ? ['serviceLevel'] : unmetConstraints(target, atMax), maxAgents, load);
+    const atMax = maxAgents > load ? erlangCMetricsFromB(maxAgents, load, erlangB(maxAgents, load), aht, target.thresholdSeconds) : undefined;
+    throw unreachable(target, atMax === undefined ? ['serviceLevel'] : unmetConstraints(target, atMax), maxAgents, load);
   }
-  return withRaw(found, load, input.ahtSeconds, target, table);
+  const metrics = erlangCMetricsFromB(found.agents, load, found.blocking, aht, target.thresholdSeconds);
+  const below = found.agents - 1 > load ? erlangCMetricsFromB(found.agents - 1, load, found.previousBlocking, aht, target.thresholdSeconds) : undefined;
+  return withRaw(metrics, below, load, target);
 }
 
-/** The least N > A meeting `target`, scanning up from the lower bound; undefined beyond maxAgents. O(N). */
-export function leastErlangCAgents(load: number, ahtSeconds: number, target: CheckedTarget, table: ErlangBTable, maxAgents: number): QueueMetrics | undefined {
-  let n = Math.max(1, Math.floor(load) + 1);
-  if (target.maxOccupancy !== undefined) n = Math.max(n, Math.floor(load / target.maxOccupancy));
-  for (; n <= maxAgents; n++) {
-    const metrics = erlangCMetricsFromB(n, load, table.at(n), ahtSeconds, target.thresholdSeconds);
-    if (unmetConstraints(target, metrics).length === 0) return metrics;
+/** The least N found by {@link leastErlangCAgents}, with B(N, A) and B(N − 1, A). */
+export interface ErlangCSearch {
+  agents: number;
+  blocking: number;
+  previousBlocking: number;
+}
+
+/**
+ * The least N > A meeting `target`, scanning up from the lower bound with one Erlang B step per agent
+ * and no allocation (the hot loop of capacity plans); undefined beyond maxAgents. Inputs trusted. O(N).
+ */
+export function leastErlangCAgents(load: number, ahtSeconds: number, target: CheckedTarget, maxAgents: number): ErlangCSearch | undefined {
+  let start = Math.max(1, Math.floor(load) + 1);
+  if (target.maxOccupancy !== undefined) start = Math.max(start, Math.floor(load / target.maxOccupancy));
+  const { serviceLevel, maxAsaSeconds, maxOccupancy } = target;
+  const t = target.thresholdSeconds;
+  let previous = 1; // B(start − 1)
+  for (let k = 1; k < start; k++) previous = (load * previous) / (k + load * previous);
+  for (let n = start; n <= maxAgents; n++) {
+    const b = (load * previous) / (n + load * previous);
+    const c = (n * b) / (n - load * (1 - b));
+    const excess = n - load;
+    if (
+      (serviceLevel === undefined || 1 - c * Math.exp((-excess * t) / ahtSeconds) >= serviceLevel) &&
+      (maxAsaSeconds === undefined || (c * ahtSeconds) / excess <= maxAsaSeconds) &&
+      (maxOccupancy === undefined || load / n <= maxOccupancy)
+    ) {
+      return { agents: n, blocking: b, previousBlocking: previous };
+    }
+    previous = b;
   }
   return undefined;
 }
 
-function withRaw(metrics: QueueMetrics, load: number, ahtSeconds: number, target: CheckedTarget, table: ErlangBTable): StaffingRequirement {
+function withRaw(metrics: QueueMetrics, below: QueueMetrics | undefined, load: number, target: CheckedTarget): StaffingRequirement {
   const n = metrics.agents;
-  const unstableBelow = n - 1 <= load;
-  const lo = unstableBelow ? load : n - 1;
-  const below = unstableBelow ? undefined : erlangCMetricsFromB(n - 1, load, table.at(n - 1), ahtSeconds, target.thresholdSeconds);
+  const lo = below === undefined ? load : n - 1;
   const binding: TargetConstraint[] = [];
   let raw = 0;
   if (target.serviceLevel !== undefined && (below === undefined || below.serviceLevel < target.serviceLevel)) {

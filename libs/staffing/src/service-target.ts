@@ -49,7 +49,7 @@ export function checkServiceTarget(target: ServiceTarget, model: 'erlang-c' | 'e
   if (serviceLevel === undefined && maxAsaSeconds === undefined && maxAbandon === undefined) {
     throw new StaffingInputError(prefix, model === 'erlang-a' ? 'needs serviceLevel, maxAsaSeconds or maxAbandon' : 'needs serviceLevel or maxAsaSeconds');
   }
-  return { ...target, thresholdSeconds: thresholdSeconds ?? 0 };
+  return { serviceLevel, thresholdSeconds: thresholdSeconds ?? 0, maxAsaSeconds, maxAbandon, maxOccupancy };
 }
 
 /** The constraints of `target` that `metrics` break (empty when it meets them all). O(1). */
