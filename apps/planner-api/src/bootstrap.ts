@@ -12,7 +12,7 @@ export async function createApp(config: AppConfig, store: EventStore): Promise<N
   const logger = config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL };
   // Long path ids reach the route and fail its id validation (400 naming `id`) instead of
   // Fastify's bare 414; Node's header size limit still bounds the URL.
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger, genReqId: () => randomUUID(), maxParamLength: 8192 });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger, genReqId: () => randomUUID(), routerOptions: { maxParamLength: 8192 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, store), adapter, {
     logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfig } from '@staffcast/config';
 import { openEventStore, parseStoreUrl } from '@staffcast/event-store';
+import { seedDemo } from '../../../scripts/demo/seed-demo.js';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
@@ -18,6 +19,16 @@ async function main(): Promise<void> {
   if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
   const store = await openEventStore(config.STORE_URL);
   const app = await createApp(config, store);
+  if (demo) {
+    const started = Date.now();
+    process.stdout.write('Seeding the demo operation (first run only)… ');
+    const seeded = await seedDemo(app, store, {}, (tickets) => process.stdout.write(tickets % 20000 < 2000 ? `${tickets} tickets… ` : ''));
+    console.log(
+      seeded.seeded
+        ? `\n  ${seeded.queues} queues, ${seeded.agents} agents, ${seeded.launches} launches, ${seeded.tickets} tickets, ${seeded.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`
+        : 'the store already holds events; left as it is',
+    );
+  }
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
   console.log(`Staffcast planner API on ${url} (store: ${store.kind}${demo ? ', demo mode' : ''})`);

@@ -1,7 +1,6 @@
 import type { ExpectedRevision } from '@staffcast/event-store';
 import { EntityId } from '@staffcast/events';
 import { parseOrThrow, ValidationError } from '../http/validation.js';
-import type { WriteResult } from './stream-writer.service.js';
 
 interface HeaderBag {
   headers: Record<string, string | string[] | undefined>;
@@ -36,7 +35,7 @@ export function withPathId(body: unknown, field: string, id: string): unknown {
 }
 
 /** 201 when events were written, 200 for a no-op (the facts were already recorded). */
-export function statusFor(result: WriteResult): 200 | 201 {
+export function statusFor(result: { written: number }): 200 | 201 {
   return result.written > 0 ? 201 : 200;
 }
 
