@@ -207,8 +207,8 @@ describe('forecastSeries — awkward series', () => {
         (length, horizon, seed, gapShare) => {
           let x = seed;
           const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-          const values = Array.from({ length }, (_, i) => (rand() < gapShare ? null : Math.round(rand() * 40 * (1 + Math.sin(i / 4)))));
-          if (values.every((v) => v === null)) values[0] = 3;
+          const values: (number | null)[] = Array.from({ length }, (_, i) => (rand() < gapShare ? null : Math.round(rand() * 40 * (1 + Math.sin(i / 4)))));
+          if (!values.some((v) => v !== null)) values[0] = 3;
           const f = forecastSeries({ start: '2024-05-06T00:00:00Z', values, horizonHours: horizon, timeZone: 'Australia/Sydney', quantiles: [0.1, 0.5, 0.9] });
           expect(f.mean).toHaveLength(horizon);
           for (let j = 0; j < horizon; j++) {

@@ -265,6 +265,8 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
     const bestMae = Math.min(...[...bt.mae.values()].filter(Number.isFinite));
     const kept = new Map([...bt.mae].filter(([, e]) => options.keepWithin === undefined || e <= options.keepWithin * bestMae));
     weights = inverseErrorWeights(kept, options.weightPower ?? 4);
+    // Candidates that would contribute less than 0.1 % are not worth a final fit.
+    for (const [name, w] of weights) if (w < 1e-3) weights.delete(name);
     if (options.selection === 'best') {
       const best = [...weights.entries()].sort((a, b) => b[1] - a[1])[0]!;
       weights = new Map([[best[0], 1]]);
@@ -289,6 +291,9 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
     const fallback = eligible.find(tryFit);
     if (fallback !== undefined) weights.set(fallback.name, 1);
   }
+
+  const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
+  for (const [name, w] of weights) weights.set(name, w / totalWeight);
 
   let gridMean: number[];
   let method: string;
