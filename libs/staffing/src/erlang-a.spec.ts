@@ -188,3 +188,11 @@ describe('Erlang A metrics', () => {
     }
   });
 });
+
+describe('Erlang A limits', () => {
+  it('refuses at once, naming patienceSeconds, a queue too overloaded to sum over its waiting states', () => {
+    const start = Date.now();
+    expect(() => erlangAMetrics({ arrivalsPerHour: 3_600_000, ahtSeconds: 60, patienceSeconds: 86_400, agents: 100, thresholdSeconds: 20 })).toThrow(/^patienceSeconds: the queue is too overloaded/);
+    expect(Date.now() - start).toBeLessThan(1_000);
+  });
+});

@@ -68,6 +68,7 @@ export function leastErlangCAgents(load: number, ahtSeconds: number, target: Che
   if (target.maxOccupancy !== undefined) start = Math.max(start, Math.floor(load / target.maxOccupancy));
   const { serviceLevel, maxAsaSeconds, maxOccupancy } = target;
   const t = target.thresholdSeconds;
+  if (start > maxAgents) return undefined;
   let previous = 1; // B(start − 1)
   for (let k = 1; k < start; k++) previous = (load * previous) / (k + load * previous);
   for (let n = start; n <= maxAgents; n++) {
