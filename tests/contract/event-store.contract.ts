@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendToStreams,
+  readStreams,
   ConcurrencyError,
   DuplicateEventIdError,
   type EventStore,
@@ -355,6 +356,18 @@ export function describeMultiStreamContract(adapterName: string, open: () => Pro
       expect(ok.map((r) => r.nextExpectedRevision)).toEqual([0n, 2n]);
       const all = await collect(store.readAll({ filter: { streamCategories: [category] } }));
       expect(all.map((e) => (e.data as { v: number }).v)).toEqual([0, 1, 2, 3]);
+    });
+
+    it('loads many whole streams at once, missing ones as empty', async () => {
+      const { store } = harness;
+      const category = uniqueCategory();
+      await store.append(`${category}-1`, [proposed('E', { v: 1 }), proposed('E', { v: 2 })]);
+      await store.append(`${category}-2`, [proposed('E', { v: 3 })]);
+      const loaded = await readStreams(store, [`${category}-2`, `${category}-1`, `${category}-none`]);
+      expect([...loaded.keys()].sort()).toEqual([`${category}-1`, `${category}-2`, `${category}-none`]);
+      expect(loaded.get(`${category}-1`)!.map((e) => e.revision)).toEqual([0n, 1n]);
+      expect(loaded.get(`${category}-2`)!.map((e) => (e.data as { v: number }).v)).toEqual([3]);
+      expect(loaded.get(`${category}-none`)).toEqual([]);
     });
 
     it('rolls back a reused id with other content in a later stream', async () => {

@@ -1,4 +1,4 @@
-import { isMultiStreamAppender, type AppendResult, type EventStore, type StreamWrite } from './event-store.port.js';
+import { isMultiStreamAppender, isMultiStreamReader, type AppendResult, type EventStore, type RecordedEvent, type StreamWrite } from './event-store.port.js';
 
 /**
  * Appends to several streams: atomically where the store can (sqlite, memory). On EventStoreDB,
@@ -11,4 +11,16 @@ export async function appendToStreams(store: EventStore, writes: readonly Stream
   const results: AppendResult[] = [];
   for (const write of writes) results.push(await store.append(write.stream, write.events, { expectedRevision: write.expectedRevision ?? 'any' }));
   return results;
+}
+
+/** Loads whole streams: in one query where the store can, else stream by stream. */
+export async function readStreams(store: EventStore, streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+  if (isMultiStreamReader(store)) return store.readStreams(streams);
+  const out = new Map<string, RecordedEvent[]>();
+  for (const stream of streams) {
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readStream(stream)) events.push(event);
+    out.set(stream, events);
+  }
+  return out;
 }

@@ -140,3 +140,13 @@ export interface MultiStreamAppender {
 export function isMultiStreamAppender(store: unknown): store is MultiStreamAppender {
   return typeof (store as Partial<MultiStreamAppender>).appendMultiple === 'function';
 }
+
+/** Stores that can load many whole streams in one round trip (sqlite, memory). */
+export interface MultiStreamReader {
+  /** Every event of each named stream, in revision order; a missing stream maps to []. */
+  readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
+}
+
+export function isMultiStreamReader(store: unknown): store is MultiStreamReader {
+  return typeof (store as Partial<MultiStreamReader>).readStreams === 'function';
+}

@@ -6,4 +6,4 @@ export { startCatchUpSubscription, type CatchUpSource, type CatchUpTuning } from
 export { MemoryEventStore } from './adapters/memory-event-store.js';
 export { openEventStore, parseStoreUrl, type StoreLocation } from './open-event-store.js';
 export { uuidv7, deterministicEventId, uuidFromName } from './event-ids.js';
-export { appendToStreams } from './append-to-streams.js';
+export { appendToStreams, readStreams } from './append-to-streams.js';

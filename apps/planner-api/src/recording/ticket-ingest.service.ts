@@ -3,6 +3,7 @@ import {
   appendToStreams,
   ConcurrencyError,
   deterministicEventId,
+  readStreams,
   type EventStore,
   type ProposedEvent,
   type StreamWrite,
@@ -59,12 +60,12 @@ export class TicketIngest {
   }
 
   private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
+    const ids = [...new Set(units.flatMap((unit) => unit.commands.map((command) => command.data.ticketId)))];
+    const histories = await readStreams(this.store, ids.map(ticketStream));
     const tickets = new Map<string, { state: TicketState; revision: bigint | undefined; events: TicketEvent[] }>();
-    for (const unit of units) {
-      for (const command of unit.commands) {
-        const id = command.data.ticketId;
-        if (!tickets.has(id)) tickets.set(id, await this.load(id));
-      }
+    for (const id of ids) {
+      const history = histories.get(ticketStream(id)) ?? [];
+      tickets.set(id, { state: foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent)), revision: history.at(-1)?.revision, events: [] });
     }
     const rejected: Rejection[] = [];
     let duplicatesSkipped = 0;
@@ -106,16 +107,6 @@ export class TicketIngest {
     }
     if (writes.length > 0) await appendToStreams(this.store, writes);
     return { eventsWritten, duplicatesSkipped, rejected };
-  }
-
-  private async load(ticketId: string): Promise<{ state: TicketState; revision: bigint | undefined; events: TicketEvent[] }> {
-    const history: TicketEvent[] = [];
-    let revision: bigint | undefined;
-    for await (const recorded of this.store.readStream(ticketStream(ticketId))) {
-      history.push(toDomainEvent(recorded) as TicketEvent);
-      revision = recorded.revision;
-    }
-    return { state: foldEvents(ticketDecider, history), revision, events: [] };
   }
 
   private propose(stream: string, event: TicketEvent, ctx: RequestContext): ProposedEvent {

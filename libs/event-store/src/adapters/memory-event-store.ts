@@ -7,6 +7,7 @@ import type {
   AppendResult,
   EventStore,
   MultiStreamAppender,
+  MultiStreamReader,
   StreamWrite,
   ProposedEvent,
   ReadAllOptions,
@@ -24,7 +25,7 @@ interface StoredEvent {
 }
 
 /** In-memory adapter for unit tests. Same semantics as the durable adapters, nothing persisted. */
-export class MemoryEventStore implements EventStore, MultiStreamAppender {
+export class MemoryEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
   readonly kind = 'memory' as const;
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
@@ -118,6 +119,10 @@ export class MemoryEventStore implements EventStore, MultiStreamAppender {
       yield structuredClone(events[index]!.event);
       index += backwards ? -1 : 1;
     }
+  }
+
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    return new Map(streams.map((s) => [s, (this.streams.get(s) ?? []).map((stored) => structuredClone(stored.event))]));
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

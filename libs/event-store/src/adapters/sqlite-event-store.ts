@@ -19,6 +19,7 @@ import type {
   Subscription,
   SubscriptionHandler,
   MultiStreamAppender,
+  MultiStreamReader,
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 
@@ -71,7 +72,7 @@ const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, 
  * so writers in other processes are serialised by SQLite's lock. Checkpoints live in the same
  * file, so a projection can commit its read model and checkpoint in one transaction.
  */
-export class SqliteEventStore implements EventStore, MultiStreamAppender {
+export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
   readonly kind = 'sqlite' as const;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly clock: () => Date;
@@ -98,6 +99,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender {
       loadCheckpoint: db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
       saveCheckpoint: db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
       streamForward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`).raw(),
+      streamsIn: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream IN (SELECT value FROM json_each(?)) ORDER BY stream, revision`).raw(),
       streamBackward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
     };
   }
@@ -220,6 +222,14 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender {
       remaining -= rows.length;
       from = rows[rows.length - 1]![3] + (backwards ? -1 : 1);
     }
+  }
+
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const out = new Map<string, RecordedEvent[]>(streams.map((s) => [s, []]));
+    for (let i = 0; i < streams.length; i += 1000) {
+      for (const row of this.stmt.streamsIn.all(JSON.stringify(streams.slice(i, i + 1000))) as Row[]) out.get(row[2])!.push(decode(row));
+    }
+    return out;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
