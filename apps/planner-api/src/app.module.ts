@@ -10,6 +10,7 @@ import { ErrorFilter } from './http/error.filter.js';
 import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { LocalTeamModule } from './local-team/local-team.module.js';
 import { RecordingModule } from './recording/recording.module.js';
+import { StaffingModule } from './staffing/staffing.module.js';
 import { APP_CONFIG, EVENT_STORE } from './tokens.js';
 
 class StoreLifecycle implements OnApplicationShutdown {
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
