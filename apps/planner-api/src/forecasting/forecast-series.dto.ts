@@ -14,7 +14,11 @@ const utcHour = z
 const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a calendar date');
+  // zod runs every check even after the regex fails, so this one must not throw on any string.
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'is not a calendar date');
 
 /** The body of `POST /v1/forecasts/series` (issue 5 §2). */
 export const SeriesForecastRequest = z.strictObject({
