@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { localFields } from './local-calendar.js';
 import type { MonthlyVolume } from './month-of-year-pattern.js';
 
 /** One hour of a queue's volume forecast. */
@@ -41,7 +42,7 @@ export function summariseHourlyForecast(hours: readonly HourlyVolume[], timeZone
       entry.volume += h.volume;
     }
     months.set(key, entry);
-    const slot = local.weekday * 24 + local.hour;
+    const slot = local.weekday * 24 + Math.floor(local.minuteOfDay / 60);
     sums[slot]! += h.volume;
     counts[slot]! += 1;
   }
@@ -54,21 +55,3 @@ export function summariseHourlyForecast(hours: readonly HourlyVolume[], timeZone
   return { monthly, hourOfWeekWeights: sums.map((s, i) => (counts[i]! > 0 ? s / counts[i]! : 0)) };
 }
 
-/**
- * Calendar fields of a "local" timestamp (UTC milliseconds shifted by the zone's offset): the civil
- * date by Howard Hinnant's days-to-civil algorithm, the weekday (0 = Monday) and the hour. O(1).
- */
-function localFields(localMs: number): { year: number; month: number; weekday: number; hour: number } {
-  const days = Math.floor(localMs / 86_400_000);
-  const hour = Math.floor((localMs - days * 86_400_000) / 3_600_000);
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  // 1970-01-01 (day 0) was a Thursday: index 3 with Monday = 0.
-  return { year, month, weekday: (((days + 3) % 7) + 7) % 7, hour };
-}

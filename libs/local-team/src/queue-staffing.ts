@@ -3,7 +3,6 @@ import { erlangAMetrics, erlangARequirement, erlangCMetrics, erlangCRequirement,
 import type { QueueStaffing } from './hourly-requirement.js';
 import { LocalTeamInputError } from './local-team-input-error.js';
 import type { ResolvedQueue } from './queue-profiles.js';
-import { asyncQueueStaffing } from './async-queue-staffing.js';
 
 /**
  * The staffing model of a live queue (phone, chat), from @staffcast/staffing:
@@ -79,10 +78,3 @@ function guard<T>(queueId: string, run: () => T): T {
   }
 }
 
-/**
- * The staffing model for a queue's moved work: {@link liveQueueStaffing} for phone and chat,
- * {@link asyncQueueStaffing} for email and social. O(1) to build; solves are lazy.
- */
-export function queueStaffing(queue: ResolvedQueue & { ahtSeconds: number }, occupancyCap: number): QueueStaffing {
-  return isLiveChannel(queue.channel) ? liveQueueStaffing(queue, occupancyCap) : asyncQueueStaffing(queue, occupancyCap);
-}

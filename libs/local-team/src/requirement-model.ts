@@ -1,18 +1,22 @@
 import { requiredFteFromAgentHours } from './fte-from-agent-hours.js';
-import { expectedServiceLevel } from './expected-service-level.js';
+import { asyncAnsweredInTime, asyncQueueModel, asyncTimeline, type AsyncQueueModel } from './async-queue-requirement.js';
+import { liveAnsweredInTime } from './expected-service-level.js';
 import { hourlyRequirement, type HourlyRequirement, type QueueStaffing } from './hourly-requirement.js';
 import { LocalTeamInputError } from './local-team-input-error.js';
 import type { LocalTeamPlanInput } from './plan-input.js';
-import { planMonths, monthIndex, weeksInMonth } from './plan-month.js';
+import { monthIndex, planMonths, weeksInMonth } from './plan-month.js';
 import { ForecastUnavailableError, queueArrivals, type QueueForecast } from './queue-demand.js';
 import { resolveQueueProfiles, type RecordedQueueFacts } from './queue-profiles.js';
-import { queueStaffing } from './queue-staffing.js';
+import { liveQueueStaffing } from './queue-staffing.js';
 
 /** What the projection may know beyond the plan: recorded queue definitions and queue forecasts. */
 export interface ProjectionContext {
   recordedQueues?: ReadonlyMap<string, RecordedQueueFacts>;
   forecasts?: ReadonlyMap<string, QueueForecast>;
 }
+
+/** Async backlog runs of one plan, by queue and demand multiplier (see requirementModel). */
+export type AsyncModelCache = Map<string, AsyncQueueModel>;
 
 /** Multipliers applied to the demand, for the sensitivity table. */
 export interface DemandFactors {
@@ -28,22 +32,25 @@ export interface RequirementModel {
    */
   explicitFte?: number[];
   netAgentHours?: number[];
-  /** Per month, per queue: the covered hours with their whole-agent requirement (volume demand only). */
-  detail?: { requirement: HourlyRequirement; staffing: QueueStaffing }[][];
+  /** Live queues: per month, per queue, the covered hours with their whole-agent requirement. */
+  live?: { requirement: HourlyRequirement; staffing: QueueStaffing }[][];
+  /** Async queues: the backlog model over the plan's hours. */
+  async?: AsyncQueueModel[];
 }
 
 /**
  * The requirement side of a plan: for explicit-fte demand the given FTE (months not listed need 0);
- * otherwise, for each queue moved, its arrivals in every covered hour ({@link queueArrivals}) staffed
- * hour by hour ({@link hourlyRequirement}: Erlang A or C for live queues, the backlog model for async
- * ones) and summed into net agent-hours per month.
+ * otherwise, for each queue moved, its arrivals in every covered hour ({@link queueArrivals}), staffed
+ * hour by hour, live queues by Erlang A or C per covered hour of the week ({@link hourlyRequirement})
+ * and async queues by the backlog model over the plan's hours ({@link asyncQueueModel}), summed into
+ * net agent-hours per month.
  *
  * Units: FTE or agent-hours per month. Complexity O(months × queues × covered hours of the week)
- * staffing solves, memoised per distinct rate.
+ * Erlang solves (memoised per distinct rate) plus O(hours · log hours) per async queue.
  *
  * @example requirementModel(exampleLocalTeamPlan(), {}).netAgentHours // 0 before June, then 13 × 12 × days
  */
-export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionContext, factors: DemandFactors = { volume: 1, aht: 1 }): RequirementModel {
+export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionContext, factors: DemandFactors = { volume: 1, aht: 1 }, cache?: AsyncModelCache): RequirementModel {
   const demand = plan.demand;
   if (demand.kind === 'explicit-fte') {
     const fte = new Array<number>(plan.months).fill(0);
@@ -63,13 +70,30 @@ export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionCo
     forecasts,
     factors.volume,
   );
-  const staffing = queues.map((q) => {
-    const aht = q.ahtSeconds ?? forecasts.get(q.queueId)?.ahtSeconds;
-    if (aht === undefined) throw new LocalTeamInputError('queues', `queue ${q.queueId} needs ahtSeconds`);
-    return queueStaffing({ ...q, ahtSeconds: aht * factors.aht }, plan.workload.occupancyCap);
+  const netAgentHours = new Array<number>(plan.months).fill(0);
+  const live: { requirement: HourlyRequirement; staffing: QueueStaffing }[][] = Array.from({ length: plan.months }, () => []);
+  const async: AsyncQueueModel[] = [];
+  queues.forEach((queue, q) => {
+    const aht = (queue.ahtSeconds ?? forecasts.get(queue.queueId)?.ahtSeconds ?? Number.NaN) * factors.aht;
+    if (!(aht > 0)) throw new LocalTeamInputError('queues', `queue ${queue.queueId} needs ahtSeconds`);
+    if (queue.serviceTarget.kind === 'response') {
+      // The backlog model sees tickets × handle time only through their ratio to an agent's
+      // throughput, so volume × f and AHT × f staff alike: reuse the run.
+      const key = `${queue.queueId}|${factors.volume * factors.aht}`;
+      const model = cache?.get(key) ?? asyncQueueModel(asyncTimeline(plan, arrivals[q]!), queue.queueId, aht, queue.serviceTarget.hours, plan.workload.occupancyCap, plan.months);
+      cache?.set(key, model);
+      model.netAgentHours.forEach((h, i) => (netAgentHours[i]! += h));
+      async.push(model);
+      return;
+    }
+    const staffing = liveQueueStaffing({ ...queue, ahtSeconds: aht }, plan.workload.occupancyCap);
+    arrivals[q]!.forEach((hours, i) => {
+      const requirement = hourlyRequirement(hours, staffing);
+      netAgentHours[i]! += requirement.netAgentHours;
+      live[i]!.push({ requirement, staffing });
+    });
   });
-  const detail = planMonths(plan.startMonth, plan.months).map((_, i) => queues.map((_, q) => ({ requirement: hourlyRequirement(arrivals[q]![i]!, staffing[q]!), staffing: staffing[q]! })));
-  return { netAgentHours: detail.map((month) => month.reduce((sum, q) => sum + q.requirement.netAgentHours, 0)), detail };
+  return { netAgentHours, live, async };
 }
 
 /** Required productive FTE per month from a requirement model and the plan's workload assumptions. O(months). */
@@ -79,7 +103,36 @@ export function requiredFteByMonth(plan: Pick<LocalTeamPlanInput, 'startMonth' |
   return model.netAgentHours!.map((hours, i) => requiredFteFromAgentHours(hours, plan.workload.shrinkage, plan.workload.hoursPerFtePerWeek, weeksInMonth(months[i]!)));
 }
 
-/** Expected service level per month with the productive FTE (null without volumes or work). O(months × hours). */
+/**
+ * The service level the local team is expected to deliver each month with its productive FTE: the
+ * roster is the requirement scaled by coverage = productive / required FTE, and the month's service
+ * level is the share of the moved contacts answered within their queue's target (service level for
+ * live queues, {@link liveAnsweredInTime}; response target for async ones, {@link asyncAnsweredInTime}),
+ * over all queues. null for explicit FTE (no volumes) and for months with no work.
+ *
+ * Units: fraction in [0, 1]. Complexity O(months × covered hours) evaluations plus one backlog replay
+ * per async queue.
+ *
+ * @example serviceLevelByMonth(model, productive, required)[5] // ≈ 0.88 in the worked example's June
+ */
 export function serviceLevelByMonth(model: RequirementModel, productiveFte: readonly number[], requiredFte: readonly number[]): (number | null)[] {
-  return productiveFte.map((p, i) => (model.detail ? expectedServiceLevel(model.detail[i]!, p, requiredFte[i]!) : null));
+  if (model.explicitFte) return productiveFte.map(() => null);
+  const coverage = productiveFte.map((p, i) => (requiredFte[i]! > 0 ? p / requiredFte[i]! : 0));
+  const volume = new Array<number>(coverage.length).fill(0);
+  const onTime = new Array<number>(coverage.length).fill(0);
+  model.live?.forEach((queues, i) => {
+    for (const { requirement, staffing } of queues) {
+      const r = liveAnsweredInTime(requirement, staffing, coverage[i]!);
+      volume[i]! += r.volume;
+      onTime[i]! += r.onTime;
+    }
+  });
+  for (const queue of model.async ?? []) {
+    const r = asyncAnsweredInTime(queue, coverage);
+    r.volume.forEach((v, i) => {
+      volume[i]! += v;
+      onTime[i]! += r.onTime[i]!;
+    });
+  }
+  return volume.map((v, i) => (v > 0 ? onTime[i]! / v : null));
 }

@@ -1,6 +1,6 @@
 import { buildOut, type BuildOutSummary } from './build-out.js';
 import type { LocalTeamPlanInput } from './plan-input.js';
-import { requiredFteByMonth, requirementModel, type DemandFactors, type ProjectionContext, type RequirementModel } from './requirement-model.js';
+import { requiredFteByMonth, requirementModel, type AsyncModelCache, type DemandFactors, type ProjectionContext, type RequirementModel } from './requirement-model.js';
 
 /** One line of the sensitivity table: an assumption moved by `change` (relative, −0.2 = −20%). */
 export interface SensitivityRow {
@@ -55,6 +55,7 @@ export function sensitivityAssumptions(plan: LocalTeamPlanInput): Assumption[] {
  */
 export function sensitivityTable(plan: LocalTeamPlanInput, context: ProjectionContext, baseModel: RequirementModel, base: BuildOutSummary): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
+  const asyncRuns: AsyncModelCache = new Map();
   for (const assumption of sensitivityAssumptions(plan)) {
     for (const change of SENSITIVITY_CHANGES) {
       const factor = 1 + change;
@@ -62,7 +63,7 @@ export function sensitivityTable(plan: LocalTeamPlanInput, context: ProjectionCo
       let model = baseModel;
       if (assumption.demand) {
         const factors = assumption.demand(factor);
-        model = requirementModel(plan, context, factors);
+        model = requirementModel(plan, context, factors, asyncRuns);
       } else if (assumption.plan) {
         moved = assumption.plan(plan, factor);
       }
