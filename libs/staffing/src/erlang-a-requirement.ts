@@ -40,7 +40,7 @@ export interface ErlangARequirementInput {
  *
  * @example
  * erlangARequirement({ arrivalsPerHour: 200, ahtSeconds: 180, patienceSeconds: 300, target: { serviceLevel: 0.8, thresholdSeconds: 20 } })
- * // { agents: 13, metrics: { serviceLevel ≈ 0.85, pAbandon ≈ 0.03, … }, … }
+ * // { agents: 13, rawAgents ≈ 12.32, metrics: { serviceLevel ≈ 0.858, pAbandon ≈ 0.025, … }, … } (Erlang C: 14)
  */
 export function erlangARequirement(input: ErlangARequirementInput): StaffingRequirement<ErlangAMetrics> {
   const load = offeredLoadErlangs(input.arrivalsPerHour, input.ahtSeconds);

@@ -7,7 +7,7 @@ import { requireInteger, requireNonNegative } from './validation.js';
  * Every step divides a number by a larger one, so B stays in [0, 1]: no factorials, no powers, no
  * overflow at any N (for N ≫ A it underflows gracefully to 0). Dimensionless. O(N) time, O(1) space.
  *
- * @example erlangB(14, 10) // ≈ 0.0855
+ * @example erlangB(14, 10) // ≈ 0.0568
  */
 export function erlangB(agents: number, offeredLoadErlangs: number): number {
   requireInteger('agents', agents, 0);
@@ -22,7 +22,7 @@ export function erlangB(agents: number, offeredLoadErlangs: number): number {
  * search over n costs O(largest n visited) in total rather than O(n) per probe. Inputs are trusted
  * (validated by the caller). `at(n)` is O(1) amortised once n has been reached.
  *
- * @example const t = new ErlangBTable(10); t.at(14) // ≈ 0.0855; t.at(15) then costs one step more
+ * @example const t = new ErlangBTable(10); t.at(14) // ≈ 0.0568; t.at(15) then costs one step more
  */
 export class ErlangBTable {
   // A plain array: growing it is cheaper than allocating typed arrays, which dominated short searches.

@@ -34,7 +34,7 @@ export interface ErlangCRequirementInput {
  *
  * @example
  * erlangCRequirement({ arrivalsPerHour: 200, ahtSeconds: 180, target: { serviceLevel: 0.8, thresholdSeconds: 20 } })
- * // { agents: 14, rawAgents ≈ 13.2, metrics: { serviceLevel ≈ 0.8884, pWait ≈ 0.1741, asaSeconds ≈ 7.84, … } }
+ * // { agents: 14, rawAgents ≈ 13.05, metrics: { serviceLevel ≈ 0.8884, pWait ≈ 0.1741, asaSeconds ≈ 7.84, … } }
  */
 export function erlangCRequirement(input: ErlangCRequirementInput): StaffingRequirement {
   const load = offeredLoadErlangs(input.arrivalsPerHour, input.ahtSeconds);

@@ -73,7 +73,7 @@ export interface QueueSimulationResult extends SimulatedMetrics {
  * simulateQueue({ intervals: Array(24).fill({ arrivalsPerHour: 200, agents: 14 }),
  *   handleTime: { kind: 'exponential', meanSeconds: 180 }, patience: { kind: 'exponential', meanSeconds: 300 },
  *   thresholdSeconds: 20, replications: 30, random: seededRandom(7) })
- * // serviceLevel.mean ≈ 0.917 (Erlang A: 0.916792), with its confidence interval
+ * // serviceLevel ≈ 0.918 ± 0.004 (95% CI; exact Erlang A: 0.916792)
  */
 export function simulateQueue(input: QueueSimulationInput): QueueSimulationResult {
   const intervalSeconds = requirePositive('intervalSeconds', input.intervalSeconds ?? 3600);

@@ -58,7 +58,7 @@ export interface WaitingStateSums {
  * with c ≈ 40; about 20–200 terms at call-centre sizes, about 1,000 at 10,000 agents. Throws a
  * StaffingInputError (field patienceSeconds) when more than 50 million terms would be needed.
  *
- * @example waitingStateSums(14 * 300 / 180, 200 / 3600 * 300) // { mass ≈ 1.71, … } for N=14, AHT 180 s, patience 300 s
+ * @example waitingStateSums(14 * 300 / 180, 200 / 3600 * 300) // { mass ≈ 2.82, … } for N=14, AHT 180 s, patience 300 s
  */
 export function waitingStateSums(x: number, y: number): WaitingStateSums {
   checkSize(x, y);
