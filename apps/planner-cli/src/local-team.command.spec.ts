@@ -39,6 +39,12 @@ describe('local-team CLI command', () => {
     let json = '';
     await runLocalTeamCommand(ctx, planId, { format: 'json' }, (text) => (json += text));
     expect(JSON.parse(json).summary.totalHires).toBe(51);
+    let problem = '';
+    expect(await runLocalTeamCommand(ctx, '0192f4a8-1c00-7000-8000-00000000dead', {}, (text) => (problem += text))).toBe(1);
+    expect(problem).toBe('local-team: id: no local-team plan 0192f4a8-1c00-7000-8000-00000000dead\n');
+    problem = '';
+    expect(await runLocalTeamCommand(ctx, planId, { asOf: 'yesterday' }, (text) => (problem += text))).toBe(1);
+    expect(problem).toMatch(/^local-team: asOf: must be a log position/);
     let usage = '';
     expect(await runLocalTeamCommand(ctx, undefined, {}, (text) => (usage += text))).toBe(2);
     expect(usage).toContain('local-team PLAN_ID');

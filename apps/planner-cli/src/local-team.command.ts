@@ -1,7 +1,8 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { EntityId } from '@staffcast/events';
-import { parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
-import { GetLocalTeamProjection } from '../../planner-api/src/local-team/local-team.messages.js';
+import { LocalTeamInputError, parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
+import { HttpException } from '@nestjs/common';
+import { GetLocalTeamProjection, type ProjectionResult } from '../../planner-api/src/local-team/local-team.messages.js';
 import type { CliContext } from './context.js';
 
 export const LOCAL_TEAM_USAGE = '  npm run cli -- local-team PLAN_ID [--as-of POSITION|ISO-TIME] [--csv|--json]   print a local-team plan projection';
@@ -20,8 +21,17 @@ export async function runLocalTeamCommand(ctx: CliContext, planId: string | unde
     write(`local-team: give the plan id\n${LOCAL_TEAM_USAGE}\n`);
     return 2;
   }
-  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
-  const result = await ctx.app.get(QueryBus).execute(new GetLocalTeamProjection(planId, asOf));
+  let result: ProjectionResult;
+  try {
+    const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
+    result = await ctx.app.get(QueryBus).execute(new GetLocalTeamProjection(planId, asOf));
+  } catch (error) {
+    // The API's 4xx answers (unknown plan, a plan that cannot be projected, a bad --as-of) as one line.
+    const problem = describeProblem(error);
+    if (problem === undefined) throw error;
+    write(`local-team: ${problem}\n`);
+    return 1;
+  }
   if (options.format === 'json') write(`${JSON.stringify({ planId, ...result.projection })}\n`);
   else if (options.format === 'csv') write(projectionCsv(result.projection));
   else write(formatLocalTeamTable(planId, result.projection));
@@ -95,4 +105,13 @@ function signed(value: number, digits: number): string {
   const text = digits === 0 ? money(value) : value.toFixed(digits);
   if (/^-?[0,.]+$/.test(text)) return text.replace('-', '');
   return value > 0 ? `+${text}` : text;
+}
+
+function describeProblem(error: unknown): string | undefined {
+  if (error instanceof LocalTeamInputError) return `${error.field}: ${error.reason}`;
+  if (error instanceof HttpException) {
+    const body = error.getResponse() as { issues?: { path: string; message: string }[] };
+    return body.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
+  }
+  return undefined;
 }

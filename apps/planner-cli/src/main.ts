@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { importTickets } from './import-tickets.command.js';
 import { openCliContext } from './context.js';
+import { LOCAL_TEAM_USAGE, parseLocalTeamArgs, runLocalTeamCommand } from './local-team.command.js';
 
 const USAGE = `staffcast CLI (store from STORE_URL, default sqlite:./var/staffcast.db)
 
   npm run cli -- import tickets FILE.csv [--json]   import a ticket export (streamed, idempotent)
+${LOCAL_TEAM_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +27,15 @@ async function main(argv: string[]): Promise<number> {
         for (const r of report.rejectedRows.slice(0, 20)) console.log(`  line ${r.line}${r.column ? ` (${r.column})` : ''}: ${r.reason}`);
       }
       return report.rejectedCount > 0 ? 1 : 0;
+    } finally {
+      await ctx.close();
+    }
+  }
+  if (command === 'local-team') {
+    const { planId, options } = parseLocalTeamArgs(argv.slice(1));
+    const ctx = await openCliContext();
+    try {
+      return await runLocalTeamCommand(ctx, planId, options, (text) => process.stdout.write(text));
     } finally {
       await ctx.close();
     }
