@@ -66,7 +66,8 @@ export function describe(exception: unknown): [number, ErrorBody] {
     }
     // Fastify's own 4xx: body too large (413), malformed JSON (400), unsupported media type (415).
     if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-      return [e.statusCode, { error: e.message, issues: [{ path: e.statusCode === 413 ? '(body)' : '(request)', message: e.message }] }];
+      const aboutBody = e.statusCode === 413 || (typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP'));
+      return [e.statusCode, { error: e.message, issues: [{ path: aboutBody ? '(body)' : '(request)', message: e.message }] }];
     }
   }
   return [500, { error: 'internal error' }];
