@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type {
   CheckpointStore,
   EventFilter,
@@ -113,5 +114,24 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }
     signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Resolves on the next `append` emitted by `emitter`, after `timeoutMs`, or on abort; at once
+ * when the head has already moved. The timeout also catches writers in other processes.
+ */
+export function waitForAppendSignal(emitter: EventEmitter, headMoved: boolean, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (headMoved || signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      emitter.off('append', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    emitter.once('append', done);
+    signal.addEventListener('abort', done, { once: true });
   });
 }

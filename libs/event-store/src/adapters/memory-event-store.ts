@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { canonicalJson } from '../canonical-json.js';
-import { startCatchUpSubscription, type CatchUpTuning } from '../catch-up-subscription.js';
+import { startCatchUpSubscription, waitForAppendSignal, type CatchUpTuning } from '../catch-up-subscription.js';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
 import type {
   AppendOptions,
@@ -145,19 +145,7 @@ export class MemoryEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   waitForAppend(head: bigint | undefined, timeoutMs: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const current = this.log.length === 0 ? undefined : BigInt(this.log.length);
-      if (current !== head || signal.aborted) return resolve();
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.appended.once('append', done);
-      signal.addEventListener('abort', done, { once: true });
-    });
+    return waitForAppendSignal(this.appended, (this.log.length === 0 ? undefined : BigInt(this.log.length)) !== head, timeoutMs, signal);
   }
 
   async headPosition(): Promise<bigint | undefined> {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../canonical-json.js';
-import { startCatchUpSubscription, type CatchUpTuning } from '../catch-up-subscription.js';
+import { startCatchUpSubscription, waitForAppendSignal, type CatchUpTuning } from '../catch-up-subscription.js';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
 import type {
   AppendOptions,
@@ -255,19 +255,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   waitForAppend(head: bigint | undefined, timeoutMs: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (signal.aborted || this.headSync() !== head) return resolve();
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      // The timeout also picks up appends made by other processes on the same file.
-      const timer = setTimeout(done, timeoutMs);
-      this.appended.once('append', done);
-      signal.addEventListener('abort', done, { once: true });
-    });
+    return waitForAppendSignal(this.appended, this.headSync() !== head, timeoutMs, signal);
   }
 
   async headPosition(): Promise<bigint | undefined> {
