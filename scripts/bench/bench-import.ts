@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     let lastRows = 0;
     let lastAt = process.hrtime.bigint();
     const start = lastAt;
+    const cpuBefore = process.cpuUsage();
     const report = await importer.import(createReadStream(csv), { actor: 'bench', correlationId: 'bench-import' }, {
       onProgress: (r) => {
         if (r.rowsRead - lastRows < 50_000) return;
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const peakRssMiB = rss.stop();
     const reStart = process.hrtime.bigint();
     const again = await importer.import(createReadStream(csv), { actor: 'bench', correlationId: 'bench-reimport' });
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
       ticketsPerSec: Math.round(report.rowsRead / seconds),
       eventsPerSec: Math.round(report.eventsWritten / seconds),
       medianStretchTicketsPerSec: stretchRates.length ? Math.round(median(stretchRates)) : null,
+      /** CPU time the import used; far below `seconds` means the machine was busy with other work. */
+      cpuSeconds: Number(cpuSeconds.toFixed(2)),
       peakRssMiB: Math.round(peakRssMiB),
       reimportEventsWritten: again.eventsWritten,
       reimportTicketsPerSec: Math.round(again.rowsRead / reimportSeconds),
