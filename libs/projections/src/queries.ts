@@ -1,0 +1,323 @@
+import { DateTime } from 'luxon';
+import { candidateQueues, pickQueue, UNROUTED, type QueueInfo } from './routing.js';
+import { localPeriods, periodIndex, type Granularity } from './periods.js';
+import { quantileSorted } from './quantile.js';
+import { ESCALATION_TARGETS, type TicketModel } from './ticket-model.js';
+import type { Column } from './column.js';
+
+const HOUR_MS = 3_600_000;
+
+/** One UTC hour of one queue. */
+export interface HourlyVolumeRow {
+  /** Start of the UTC hour, ISO-8601. */
+  hour: string;
+  /** Tickets created in the hour. */
+  arrivals: number;
+  /** Resolutions in the hour (a ticket reopened and resolved again counts again). */
+  handled: number;
+  /** Mean handleSeconds of the hour's resolutions; null when none. */
+  ahtSeconds: number | null;
+  /** Tickets open at the end of the hour: created − resolved + reopened, all before the hour's end. */
+  backlogEnd: number;
+  escalations: number;
+  /** First responses given in the hour. */
+  firstResponses: number;
+  /** Mean of (first response − creation) in seconds over the hour's first responses; null when none. */
+  meanFirstResponseSeconds: number | null;
+}
+
+export interface KpiPeriod {
+  /** `YYYY-MM-DD` or `YYYY-Www` in the queue's time zone. */
+  period: string;
+  start: string;
+  end: string;
+  arrivals: number;
+  resolutions: number;
+  /** Resolution time = resolution instant − creation instant, in seconds, over the period's resolutions; exact. */
+  resolutionSeconds: { median: number; p90: number } | null;
+  /** Ratings given in the period; share = ratings of 4 or 5 / ratings. */
+  csat: { rated: number; satisfied: number; share: number | null };
+  /** Escalations in the period by target; rate = escalations / arrivals of the period. */
+  escalations: { total: number; rate: number | null; byTarget: Record<string, number> };
+  reopens: number;
+  /** Reopens / resolutions of the period. */
+  reopenRate: number | null;
+}
+
+export interface KpiReport {
+  queueId: string;
+  timeZone: string;
+  granularity: Granularity;
+  periods: KpiPeriod[];
+}
+
+export interface DriverRow {
+  category: string;
+  market: string;
+  arrivals: number;
+  escalations: number;
+  previousArrivals: number;
+  previousEscalations: number;
+  /** (arrivals − previous) / previous; null when the previous week had none. */
+  arrivalsChange: number | null;
+  escalationsChange: number | null;
+}
+
+export interface DriverWeek {
+  week: string;
+  start: string;
+  rows: DriverRow[];
+}
+
+const routingCache = new WeakMap<TicketModel, { version: number; queueIds: string[]; ticketQueue: Int32Array; filled: number }>();
+
+/**
+ * The queue of every ticket as the model's queue definitions stand (index into `queueIds`; the
+ * last id is UNROUTED). Cached per model and queue version and extended for new tickets, so a
+ * read after a few appended tickets costs O(new tickets). O(tickets + keys·q log q) otherwise.
+ */
+export function ticketRouting(model: TicketModel): { queueIds: string[]; ticketQueue: Int32Array } {
+  let cached = routingCache.get(model);
+  const n = model.ticketIds.length;
+  if (!cached || cached.version !== model.queueVersion) {
+    const queueIds = [...model.queues.keys()].sort();
+    queueIds.push(UNROUTED);
+    cached = { version: model.queueVersion, queueIds, ticketQueue: new Int32Array(Math.max(1024, n)), filled: 0 };
+    routingCache.set(model, cached);
+  }
+  if (cached.filled < n) {
+    if (cached.ticketQueue.length < n) {
+      const grown = new Int32Array(Math.max(n, cached.ticketQueue.length * 2));
+      grown.set(cached.ticketQueue.subarray(0, cached.filled));
+      cached.ticketQueue = grown;
+    }
+    const slot = new Map(cached.queueIds.map((id, i) => [id, i]));
+    const candidates: QueueInfo[][] = model.keys.map((k) => candidateQueues(model.queues.values(), k));
+    for (let t = cached.filled; t < n; t++) {
+      cached.ticketQueue[t] = slot.get(pickQueue(candidates[model.tickets.key.get(t)]!, model.tickets.createdMs.get(t)))!;
+    }
+    cached.filled = n;
+  }
+  return { queueIds: cached.queueIds, ticketQueue: cached.ticketQueue };
+}
+
+/** True when the model knows the queue (or it is the UNROUTED bucket). */
+export function hasQueue(model: TicketModel, queueId: string): boolean {
+  return queueId === UNROUTED || model.queues.has(queueId);
+}
+
+/** Calls `visit(row)` for each fact row of a queue's tickets. */
+function eachOf(ticketCol: Column, ticketQueue: Int32Array, slot: number, visit: (row: number) => void): void {
+  for (let i = 0; i < ticketCol.length; i++) if (ticketQueue[ticketCol.get(i)] === slot) visit(i);
+}
+
+function slotOf(model: TicketModel, queueId: string): { slot: number; ticketQueue: Int32Array } {
+  const { queueIds, ticketQueue } = ticketRouting(model);
+  const slot = queueIds.indexOf(queueId);
+  if (slot < 0) throw new RangeError(`unknown queue ${queueId}`);
+  return { slot, ticketQueue };
+}
+
+/**
+ * Hourly volume of one queue (or UNROUTED) for the UTC hours in [fromMs, toMs) (whole hours).
+ * One linear scan over the facts: O(facts + hours).
+ */
+export function hourlyVolume(model: TicketModel, queueId: string, fromMs: number, toMs: number): HourlyVolumeRow[] {
+  if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('from and to must be whole UTC hours, from ≤ to');
+  const { slot, ticketQueue } = slotOf(model, queueId);
+  const hours = (toMs - fromMs) / HOUR_MS;
+  const arrivals = new Float64Array(hours);
+  const handled = new Float64Array(hours);
+  const handleSum = new Float64Array(hours);
+  const openDelta = new Float64Array(hours);
+  const escalations = new Float64Array(hours);
+  const responses = new Float64Array(hours);
+  const responseSum = new Float64Array(hours);
+  let openBefore = 0;
+  const hourOf = (ms: number) => Math.floor((ms - fromMs) / HOUR_MS);
+  const { tickets } = model;
+  for (let t = 0; t < tickets.key.length; t++) {
+    if (ticketQueue[t] !== slot) continue;
+    const ms = tickets.createdMs.get(t);
+    if (ms < fromMs) openBefore++;
+    else if (ms < toMs) {
+      arrivals[hourOf(ms)]!++;
+      openDelta[hourOf(ms)]!++;
+    }
+  }
+  const r = model.resolutions;
+  eachOf(r.ticket, ticketQueue, slot, (i) => {
+    const ms = r.atMs.get(i);
+    if (ms < fromMs) openBefore--;
+    else if (ms < toMs) {
+      const h = hourOf(ms);
+      handled[h]!++;
+      handleSum[h]! += r.handleSeconds.get(i);
+      openDelta[h]!--;
+    }
+  });
+  const o = model.reopens;
+  eachOf(o.ticket, ticketQueue, slot, (i) => {
+    const ms = o.atMs.get(i);
+    if (ms < fromMs) openBefore++;
+    else if (ms < toMs) openDelta[hourOf(ms)]!++;
+  });
+  const e = model.escalations;
+  eachOf(e.ticket, ticketQueue, slot, (i) => {
+    const ms = e.atMs.get(i);
+    if (ms >= fromMs && ms < toMs) escalations[hourOf(ms)]!++;
+  });
+  const f = model.firstResponses;
+  eachOf(f.ticket, ticketQueue, slot, (i) => {
+    const ms = f.atMs.get(i);
+    if (ms >= fromMs && ms < toMs) {
+      const h = hourOf(ms);
+      responses[h]!++;
+      responseSum[h]! += (ms - tickets.createdMs.get(f.ticket.get(i))) / 1000;
+    }
+  });
+  const rows: HourlyVolumeRow[] = [];
+  let open = openBefore;
+  for (let h = 0; h < hours; h++) {
+    open += openDelta[h]!;
+    rows.push({
+      hour: new Date(fromMs + h * HOUR_MS).toISOString(),
+      arrivals: arrivals[h]!,
+      handled: handled[h]!,
+      ahtSeconds: handled[h]! > 0 ? handleSum[h]! / handled[h]! : null,
+      backlogEnd: open,
+      escalations: escalations[h]!,
+      firstResponses: responses[h]!,
+      meanFirstResponseSeconds: responses[h]! > 0 ? responseSum[h]! / responses[h]! : null,
+    });
+  }
+  return rows;
+}
+
+/** The queue's time zone; UTC for the UNROUTED bucket. */
+export function queueTimeZone(model: TicketModel, queueId: string): string {
+  return model.queues.get(queueId)?.timeZone ?? 'UTC';
+}
+
+/**
+ * KPIs of one queue per local day or ISO week of its time zone covering the local dates
+ * [fromDate, toDate) (weeks whole, see localPeriods). Each fact counts in the period of its own
+ * instant (a resolution in the period of its resolution, a rating in that of the rating).
+ * O(facts·log periods + resolutions·log resolutions) per call.
+ */
+export function queueKpis(model: TicketModel, queueId: string, fromDate: string, toDate: string, granularity: Granularity): KpiReport {
+  const { slot, ticketQueue } = slotOf(model, queueId);
+  const timeZone = queueTimeZone(model, queueId);
+  const periods = localPeriods(fromDate, toDate, timeZone, granularity);
+  const n = periods.labels.length;
+  const arrivals = new Array<number>(n).fill(0);
+  const resolutionTimes: number[][] = Array.from({ length: n }, () => []);
+  const rated = new Array<number>(n).fill(0);
+  const satisfied = new Array<number>(n).fill(0);
+  const escalations = Array.from({ length: n }, () => new Array<number>(ESCALATION_TARGETS.length).fill(0));
+  const reopens = new Array<number>(n).fill(0);
+  const { tickets } = model;
+  for (let t = 0; t < tickets.key.length; t++) {
+    if (ticketQueue[t] !== slot) continue;
+    const p = periodIndex(periods.starts, tickets.createdMs.get(t));
+    if (p >= 0) arrivals[p]!++;
+  }
+  const r = model.resolutions;
+  eachOf(r.ticket, ticketQueue, slot, (i) => {
+    const at = r.atMs.get(i);
+    const p = periodIndex(periods.starts, at);
+    if (p >= 0) resolutionTimes[p]!.push((at - tickets.createdMs.get(r.ticket.get(i))) / 1000);
+  });
+  const c = model.ratings;
+  eachOf(c.ticket, ticketQueue, slot, (i) => {
+    const p = periodIndex(periods.starts, c.atMs.get(i));
+    if (p < 0) return;
+    rated[p]!++;
+    if (c.score.get(i) >= 4) satisfied[p]!++;
+  });
+  const e = model.escalations;
+  eachOf(e.ticket, ticketQueue, slot, (i) => {
+    const p = periodIndex(periods.starts, e.atMs.get(i));
+    if (p >= 0) escalations[p]![e.target.get(i)]!++;
+  });
+  const o = model.reopens;
+  eachOf(o.ticket, ticketQueue, slot, (i) => {
+    const p = periodIndex(periods.starts, o.atMs.get(i));
+    if (p >= 0) reopens[p]!++;
+  });
+  const out: KpiPeriod[] = periods.labels.map((label, p) => {
+    const times = Float64Array.from(resolutionTimes[p]!).sort();
+    const total = escalations[p]!.reduce((a, b) => a + b, 0);
+    return {
+      period: label,
+      start: isoInZone(periods.starts[p]!, timeZone),
+      end: isoInZone(periods.starts[p + 1]!, timeZone),
+      arrivals: arrivals[p]!,
+      resolutions: times.length,
+      resolutionSeconds: times.length > 0 ? { median: quantileSorted(times, 0.5), p90: quantileSorted(times, 0.9) } : null,
+      csat: { rated: rated[p]!, satisfied: satisfied[p]!, share: rated[p]! > 0 ? satisfied[p]! / rated[p]! : null },
+      escalations: { total, rate: arrivals[p]! > 0 ? total / arrivals[p]! : null, byTarget: Object.fromEntries(ESCALATION_TARGETS.map((target, k) => [target, escalations[p]![k]!])) },
+      reopens: reopens[p]!,
+      reopenRate: times.length > 0 ? reopens[p]! / times.length : null,
+    };
+  });
+  return { queueId, timeZone, granularity, periods: out };
+}
+
+/**
+ * Contact drivers: arrivals and escalations by category and market per UTC ISO week, for the whole
+ * weeks covering the UTC dates [fromDate, toDate), each with the previous week's figures and the
+ * week-over-week change. Pairs with nothing in either week are left out. O(facts·log weeks).
+ */
+export function contactDrivers(model: TicketModel, fromDate: string, toDate: string): DriverWeek[] {
+  const periods = localPeriods(fromDate, toDate, 'UTC', 'week');
+  // One more week before the first, for its week-over-week change.
+  const starts = [periods.starts[0]! - 7 * 86_400_000, ...periods.starts];
+  const weeks = starts.length - 1;
+  const pairOfKey = model.keys.map((k) => `${k.category}|${k.market}`);
+  const arrivals = new Map<string, number[]>();
+  const escalations = new Map<string, number[]>();
+  const bump = (table: Map<string, number[]>, pair: string, w: number) => {
+    let row = table.get(pair);
+    if (!row) table.set(pair, (row = new Array<number>(weeks).fill(0)));
+    row[w]!++;
+  };
+  const { tickets } = model;
+  for (let t = 0; t < tickets.key.length; t++) {
+    const w = periodIndex(starts, tickets.createdMs.get(t));
+    if (w >= 0) bump(arrivals, pairOfKey[tickets.key.get(t)]!, w);
+  }
+  const e = model.escalations;
+  for (let i = 0; i < e.ticket.length; i++) {
+    const w = periodIndex(starts, e.atMs.get(i));
+    if (w >= 0) bump(escalations, pairOfKey[tickets.key.get(e.ticket.get(i))]!, w);
+  }
+  const pairs = [...new Set([...arrivals.keys(), ...escalations.keys()])].sort();
+  const change = (now: number, before: number) => (before > 0 ? (now - before) / before : null);
+  return periods.labels.map((week, j) => {
+    const w = j + 1;
+    const rows: DriverRow[] = [];
+    for (const pair of pairs) {
+      const a = arrivals.get(pair);
+      const s = escalations.get(pair);
+      const row = { now: a?.[w] ?? 0, before: a?.[w - 1] ?? 0, escNow: s?.[w] ?? 0, escBefore: s?.[w - 1] ?? 0 };
+      if (row.now + row.before + row.escNow + row.escBefore === 0) continue;
+      const [category, market] = pair.split('|') as [string, string];
+      rows.push({
+        category,
+        market,
+        arrivals: row.now,
+        escalations: row.escNow,
+        previousArrivals: row.before,
+        previousEscalations: row.escBefore,
+        arrivalsChange: change(row.now, row.before),
+        escalationsChange: change(row.escNow, row.escBefore),
+      });
+    }
+    return { week, start: new Date(starts[w]!).toISOString(), rows };
+  });
+}
+
+function isoInZone(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+}
