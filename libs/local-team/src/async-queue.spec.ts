@@ -73,4 +73,16 @@ describe('async queues (backlog model)', () => {
     expect(row('queues.ahtSeconds', 0.2)).toEqual({ ...row('demand.volume', 0.2), assumption: 'queues.ahtSeconds' });
     expect(row('demand.volume', 0.2)!.peakAgentHeadcountDelta).toBeGreaterThan(0);
   });
+
+  it('limits the async queue-months a plan may have, naming queues', () => {
+    const example = exampleLocalTeamPlan();
+    const ids = Array.from({ length: 16 }, (_, i) => `mail-${i}`);
+    const plan: LocalTeamPlanInput = {
+      ...example,
+      takeover: [{ queueIds: ids, fromMonth: '2025-06', share: 1 }],
+      queues: ids.map((queueId) => ({ queueId, channel: 'email', ahtSeconds: 360, serviceTarget: { kind: 'response', hours: 8 } })),
+      demand: { kind: 'explicit-volume', monthly: ids.map((queueId) => ({ queueId, month: '2025-06', volume: 100 })) },
+    };
+    expect(() => projectLocalTeamPlan(plan)).toThrow(expect.objectContaining({ field: 'queues', reason: expect.stringMatching(/192 queue-months.*at most 180/) }));
+  });
 });

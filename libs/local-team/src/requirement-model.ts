@@ -15,6 +15,13 @@ export interface ProjectionContext {
   forecasts?: ReadonlyMap<string, QueueForecast>;
 }
 
+/**
+ * Most async (email, social) queue-months a plan may have: each is staffed by the backlog model hour
+ * by hour, about 0.1 s per queue-month for a whole projection on one core, so this keeps a projection
+ * to a few seconds.
+ */
+export const MAX_ASYNC_QUEUE_MONTHS = 180;
+
 /** Async backlog runs of one plan, by queue and demand multiplier (see requirementModel). */
 export type AsyncModelCache = Map<string, AsyncQueueModel>;
 
@@ -64,6 +71,13 @@ export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionCo
     if (missing.length > 0) throw new ForecastUnavailableError(missing);
   }
   const queues = resolveQueueProfiles(plan, context.recordedQueues ?? new Map());
+  const asyncCount = queues.filter((q) => q.serviceTarget.kind === 'response').length;
+  if (asyncCount * plan.months > MAX_ASYNC_QUEUE_MONTHS) {
+    throw new LocalTeamInputError(
+      'queues',
+      `${asyncCount} email/social queues over ${plan.months} months is ${asyncCount * plan.months} queue-months; the backlog model is run hour by hour, so a plan may have at most ${MAX_ASYNC_QUEUE_MONTHS} (split the plan or shorten it)`,
+    );
+  }
   const arrivals = queueArrivals(
     plan,
     queues.map((q) => q.queueId),
@@ -96,7 +110,13 @@ export function requirementModel(plan: LocalTeamPlanInput, context: ProjectionCo
   return { netAgentHours, live, async };
 }
 
-/** Required productive FTE per month from a requirement model and the plan's workload assumptions. O(months). */
+/**
+ * Required productive FTE per month: explicit FTE as given, otherwise each month's net agent-hours
+ * through {@link requiredFteFromAgentHours} with the plan's shrinkage and hours per FTE. Units: FTE.
+ * O(months).
+ *
+ * @example requiredFteByMonth(exampleLocalTeamPlan(), model) // [0, 0, 0, 0, 0, 39, 39, 39, 39, 39, 39, 39]
+ */
 export function requiredFteByMonth(plan: Pick<LocalTeamPlanInput, 'startMonth' | 'months' | 'workload'>, model: RequirementModel): number[] {
   if (model.explicitFte) return model.explicitFte;
   const months = planMonths(plan.startMonth, plan.months);

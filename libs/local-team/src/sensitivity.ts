@@ -23,7 +23,11 @@ interface Assumption {
 
 const clamp = (value: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, value));
 
-/** The key assumptions of a plan with its kind of demand (explicit FTE have no volume, AHT or shrinkage in them). */
+/**
+ * The key assumptions of a plan with its kind of demand (explicit FTE have no volume, AHT or shrinkage in them). O(1).
+ *
+ * @example sensitivityAssumptions(exampleLocalTeamPlan()).map((a) => a.name) // ['demand.volume', 'queues.ahtSeconds', …, 'costs.annualLoaded.agent']
+ */
 export function sensitivityAssumptions(plan: LocalTeamPlanInput): Assumption[] {
   const volumes = plan.demand.kind !== 'explicit-fte';
   const list: Assumption[] = [];

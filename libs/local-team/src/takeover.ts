@@ -46,7 +46,11 @@ export function takeoverShareAt(takeover: readonly TakeoverPhase[], queueId: str
   return best?.share ?? 0;
 }
 
-/** The first month any queue moves (`YYYY-MM`), or undefined for an empty takeover. O(phases). */
+/**
+ * The first month any queue moves (`YYYY-MM`), or undefined for an empty takeover. O(phases).
+ *
+ * @example goLiveMonth([{ queueIds: ['kyc'], fromMonth: '2025-05', share: 1 }, { queueIds: ['aml'], fromMonth: '2025-03', share: 0.5 }]) // '2025-03'
+ */
 export function goLiveMonth(takeover: readonly TakeoverPhase[]): string | undefined {
   let first: string | undefined;
   for (const phase of takeover) if (first === undefined || phase.fromMonth < first) first = phase.fromMonth;
