@@ -61,7 +61,9 @@ const ticketArb = fc.record({
   reopenAndResolveAgain: fc.option(fc.tuple(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 1, max: 50_000 }))),
 });
 
-function ticketEvents(id: string, t: fc.RecordValue<typeof ticketArb>): Raw[] {
+type TicketSpec = typeof ticketArb extends fc.Arbitrary<infer T> ? T : never;
+
+function ticketEvents(id: string, t: TicketSpec): Raw[] {
   const created = BASE + t.createdHour * HOUR + t.createdSecond * 1000;
   const out: Raw[] = [
     { type: 'TicketCreated', data: { ticketId: id, createdAt: iso(created), channel: t.channel, market: t.market, category: t.category, language: t.language, priority: 'normal' } },
@@ -75,7 +77,7 @@ function ticketEvents(id: string, t: fc.RecordValue<typeof ticketArb>): Raw[] {
   if (t.reopenAndResolveAgain !== null) {
     const [reopenAfter, again] = t.reopenAndResolveAgain;
     out.push({ type: 'TicketReopened', data: { ticketId: id, reopenedAt: iso((cursor += 60_000 + reopenAfter * 1000)) } });
-    out.push({ type: 'TicketResolved', data: { ticketId: id, resolvedAt: iso((cursor += again * 1000)), handleSeconds: t.handleSeconds + 1 } });
+    out.push({ type: 'TicketResolved', data: { ticketId: id, resolvedAt: iso(cursor + again * 1000), handleSeconds: t.handleSeconds + 1 } });
   }
   return out;
 }
