@@ -7,3 +7,4 @@ export { MemoryEventStore } from './adapters/memory-event-store.js';
 export { openEventStore, parseStoreUrl, type StoreLocation } from './open-event-store.js';
 export { uuidv7, deterministicEventId, uuidFromName } from './event-ids.js';
 export { appendToStreams, readStreams } from './append-to-streams.js';
+export type { SqliteEventStore } from './adapters/sqlite-event-store.js';

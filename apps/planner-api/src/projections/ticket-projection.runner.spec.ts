@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
+import { NO_MARKS, createTicketModel, evolveTicketModel, exportChunk, type AsOf, type TicketModel } from '@staffcast/projections';
+import { demoTicketLog } from '../../../../scripts/bench/projection-demo-log.js';
+import { TicketProjectionRunner } from './ticket-projection.runner.js';
+
+async function append(store: EventStore, writes: StreamWrite[]): Promise<void> {
+  if (!isMultiStreamAppender(store)) throw new Error('needs a multi-stream store');
+  for (let i = 0; i < writes.length; i += 500) await store.appendMultiple(writes.slice(i, i + 500));
+}
+
+/** The model folded straight from readAll, with an optional bound. */
+async function folded(store: EventStore, asOf?: AsOf): Promise<TicketModel> {
+  const model = createTicketModel();
+  for await (const e of store.readAll()) {
+    if (asOf?.kind === 'position' && e.position > asOf.position) break;
+    if (asOf?.kind === 'time' && Date.parse(e.metadata.recordedAt) > asOf.ms) continue;
+    evolveTicketModel(model, e);
+  }
+  return model;
+}
+
+const state = (m: TicketModel) => {
+  const { position: _position, ...rest } = exportChunk(m, NO_MARKS);
+  return rest;
+};
+
+describe('TicketProjectionRunner', () => {
+  let dir: string;
+  const writes = [...demoTicketLog({ weeks: 1, volumeScale: 0.25 })];
+  const half = Math.floor(writes.length / 2);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-proj-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('on sqlite: catches up, commits model + checkpoint, resumes after a restart, rebuilds, and reports lag', async () => {
+    const file = join(dir, 'log.db');
+    let clock = Date.UTC(2026, 0, 1);
+    const store = await openEventStore(`sqlite:${file}`, () => new Date((clock += 1000)));
+    await append(store, writes.slice(0, half));
+    const runner = new TicketProjectionRunner(store, { commitEvery: 300 });
+    await runner.start();
+    expect(await runner.catchUp()).toBe(true);
+    await append(store, writes.slice(half));
+    expect(await runner.catchUp()).toBe(true);
+    expect(state(runner.current)).toEqual(state(await folded(store)));
+    await runner.stop();
+    const status = await runner.status();
+    expect(status).toMatchObject({ durable: true, lag: '0', checkpoint: status.head });
+    await store.close();
+
+    const reopened = await openEventStore(`sqlite:${file}`);
+    const resumed = new TicketProjectionRunner(reopened, { commitEvery: 300 });
+    await resumed.start();
+    // Loaded from the committed chunks, not replayed: the position is the checkpoint.
+    expect(resumed.current.position?.toString()).toBe(status.checkpoint);
+    expect(state(resumed.current)).toEqual(state(await folded(reopened)));
+    const rebuilt = await resumed.rebuild();
+    expect(rebuilt.position).toBe(status.head);
+    expect(state(resumed.current)).toEqual(state(await folded(reopened)));
+    await resumed.stop();
+    await reopened.close();
+  });
+
+  it('as of a position or a recorded-at time equals the fold of the log up to it', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const store = await openEventStore(`sqlite:${join(dir, 'asof.db')}`, () => new Date((clock += 60_000)));
+    await append(store, writes);
+    const runner = new TicketProjectionRunner(store, { scanPageSize: 777 });
+    const head = (await store.headPosition())!;
+    const position: AsOf = { kind: 'position', position: head / 3n };
+    expect(exportChunk(await runner.modelAsOf(position), NO_MARKS)).toEqual(exportChunk(await folded(store, position), NO_MARKS));
+    const time: AsOf = { kind: 'time', ms: Date.UTC(2026, 0, 1) + 60_000 * 5 };
+    const atTime = await runner.modelAsOf(time);
+    expect(state(atTime)).toEqual(state(await folded(store, time)));
+    expect(atTime.ticketIds.length).toBeGreaterThan(0);
+    expect(atTime.ticketIds.length).toBeLessThan(writes.length);
+    await store.close();
+  });
+
+  it('on the memory store: keeps the model in memory and stores no checkpoint', async () => {
+    const store = new MemoryEventStore();
+    await append(store, writes.slice(0, 200));
+    const runner = new TicketProjectionRunner(store, { commitEvery: 50 });
+    await runner.start();
+    expect(await runner.catchUp()).toBe(true);
+    expect(state(runner.current)).toEqual(state(await folded(store)));
+    await runner.stop();
+    expect(await store.loadCheckpoint('projection:tickets')).toBeUndefined();
+    expect((await runner.status()).durable).toBe(false);
+  });
+});

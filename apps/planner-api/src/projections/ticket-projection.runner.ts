@@ -1,0 +1,220 @@
+import type { EventStore, SqliteEventStore, Subscription } from '@staffcast/event-store';
+import { instantMs } from '@staffcast/events';
+import { TICKET_MODEL_EVENT_TYPES, createTicketModel, evolveTicketModel, inLogAsOf, type AsOf, type ModelMarks, type TicketModel } from '@staffcast/projections';
+import { persistenceFor, type ProjectionPersistence } from './projection-persistence.js';
+
+export const TICKET_PROJECTION_NAME = 'projection:tickets';
+
+export interface RunnerOptions {
+  name?: string;
+  /** Commit the model and checkpoint after this many handled events (and whenever caught up). */
+  commitEvery?: number;
+  /** Rows per page of the direct SQLite scan used by rebuild and as-of reads. */
+  scanPageSize?: number;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  running: boolean;
+  durable: boolean;
+  /** Position of the last event applied to the model (string), or null. */
+  position: string | null;
+  /** Position of the last committed checkpoint, or null. */
+  checkpoint: string | null;
+  head: string | null;
+  /** head − checkpoint in log positions (for the embedded store: events not yet committed). */
+  lag: string | null;
+}
+
+/**
+ * Runs the ticket projection: a catch-up subscription (autoCheckpoint off) feeds
+ * `evolveTicketModel`; every `commitEvery` events and on each caught-up the new part of the model
+ * is committed with the checkpoint in one transaction (embedded store). `start` resumes from the
+ * committed model; `rebuild` drops it and folds the whole log again.
+ */
+export class TicketProjectionRunner {
+  private readonly name: string;
+  private readonly commitEvery: number;
+  private readonly scanPageSize: number;
+  private readonly persistence: ProjectionPersistence;
+  private model: TicketModel = createTicketModel();
+  private marks: ModelMarks | undefined;
+  private sinceCommit = 0;
+  private checkpoint: bigint | undefined;
+  private subscription: Subscription | undefined;
+  private asOfCache: { key: string; model: TicketModel } | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    options: RunnerOptions = {},
+  ) {
+    this.name = options.name ?? TICKET_PROJECTION_NAME;
+    this.commitEvery = options.commitEvery ?? 20_000;
+    this.scanPageSize = options.scanPageSize ?? 20_000;
+    this.persistence = persistenceFor(store, this.name);
+  }
+
+  get running(): boolean {
+    return this.subscription !== undefined;
+  }
+
+  /** The live model (mutated as events arrive; read it synchronously). */
+  get current(): TicketModel {
+    return this.model;
+  }
+
+  /** Loads the committed model and subscribes after its checkpoint. Resolves once caught up. */
+  async start(): Promise<void> {
+    if (this.subscription) return this.subscription.caughtUp;
+    const loaded = this.persistence.load();
+    this.model = loaded.model;
+    this.marks = loaded.marks;
+    this.checkpoint = this.model.position;
+    this.sinceCommit = 0;
+    this.subscription = this.store.subscribe(
+      { name: this.name, fromCheckpoint: this.model.position ?? 'start', autoCheckpoint: false },
+      {
+        onEvent: (event) => {
+          const before = this.model.position;
+          evolveTicketModel(this.model, event);
+          if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) this.commit();
+        },
+        onCaughtUp: () => {
+          if (this.sinceCommit > 0) this.commit();
+        },
+      },
+    );
+    return this.subscription.caughtUp;
+  }
+
+  async stop(): Promise<void> {
+    const sub = this.subscription;
+    this.subscription = undefined;
+    await sub?.stop();
+    if (this.sinceCommit > 0) this.commit();
+  }
+
+  private commit(): void {
+    this.marks = this.persistence.commit(this.model, this.marks!);
+    this.checkpoint = this.model.position;
+    this.sinceCommit = 0;
+  }
+
+  /**
+   * Waits (up to `timeoutMs`) until the model has applied everything up to the log head as it is
+   * now, so a read after a write sees the write. Starts the runner if needed. Returns false on timeout.
+   */
+  async catchUp(timeoutMs = 10_000): Promise<boolean> {
+    if (!this.subscription) await this.start();
+    const head = await this.store.headPosition();
+    const deadline = Date.now() + timeoutMs;
+    while (head !== undefined && (this.model.position === undefined || this.model.position < head)) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const head = await this.store.headPosition();
+    const checkpoint = this.persistence.durable ? this.checkpoint : undefined;
+    return {
+      name: this.name,
+      running: this.running,
+      durable: this.persistence.durable,
+      position: this.model.position?.toString() ?? null,
+      checkpoint: checkpoint?.toString() ?? null,
+      head: head?.toString() ?? null,
+      lag: head === undefined ? null : (head - (this.persistence.durable ? (checkpoint ?? 0n) : (this.model.position ?? 0n))).toString(),
+    };
+  }
+
+  /**
+   * Drops the committed model and folds the whole log again, committing as it goes; the live
+   * subscription (if running) is stopped first and restarted after. Returns events applied.
+   */
+  async rebuild(onProgress?: (events: number) => void): Promise<{ events: number; position: string | null }> {
+    const wasRunning = this.running;
+    if (wasRunning) await this.stop();
+    this.persistence.reset();
+    this.model = createTicketModel();
+    this.marks = this.persistence.load().marks;
+    this.asOfCache = undefined;
+    let events = 0;
+    const head = await this.store.headPosition();
+    await this.fold(this.model, undefined, head, () => {
+      events++;
+      if (++this.sinceCommit >= this.commitEvery) {
+        this.commit();
+        onProgress?.(events);
+      }
+    });
+    // Every relevant event up to the head read at the start is applied: the checkpoint is that head.
+    if (head !== undefined) this.model.position = head;
+    this.commit();
+    if (wasRunning) await this.start();
+    return { events, position: this.model.position?.toString() ?? null };
+  }
+
+  /**
+   * The model as it stood at `asOf`, folded from the start of the log up to the bound: exact, and
+   * O(events in the log) per distinct bound (the last one is cached). With no bound, the live model.
+   */
+  async modelAsOf(asOf: AsOf | undefined): Promise<TicketModel> {
+    if (asOf === undefined) {
+      await this.catchUp();
+      return this.model;
+    }
+    const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
+    if (this.asOfCache?.key === key && asOf.kind === 'position') return this.asOfCache.model;
+    const model = createTicketModel();
+    const head = await this.store.headPosition();
+    await this.fold(model, asOf, head, () => undefined);
+    // Cache only position bounds: a time bound can still gain events recorded later with an earlier recordedAt.
+    if (asOf.kind === 'position') this.asOfCache = { key, model };
+    return model;
+  }
+
+  /** Folds every ticket-model event up to `head` (and inside `asOf`) into `model`. */
+  private async fold(model: TicketModel, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void): Promise<void> {
+    if (head === undefined) return;
+    const bound = asOf?.kind === 'position' && asOf.position < head ? asOf.position : head;
+    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, model, asOf, bound, onApplied);
+    for await (const event of this.store.readAll({ filter: { eventTypes: TICKET_MODEL_EVENT_TYPES } })) {
+      if (event.position > bound) break;
+      if (asOf === undefined || inLogAsOf(event, asOf)) {
+        evolveTicketModel(model, event);
+        onApplied();
+      }
+    }
+  }
+
+  /**
+   * The embedded store's fast path: pages of raw rows straight from SQLite (no per-event object
+   * from the adapter, only the columns the model reads), paged so commits can run in between.
+   */
+  private foldSqlite(store: SqliteEventStore, model: TicketModel, asOf: AsOf | undefined, bound: bigint, onApplied: () => void): void {
+    const types = TICKET_MODEL_EVENT_TYPES.map(() => '?').join(', ');
+    const page = store.db
+      .prepare(`SELECT position, type, data, schema_version, recorded_at FROM events WHERE position > ? AND position <= ? AND type IN (${types}) ORDER BY position LIMIT ?`)
+      .raw();
+    const timeBound = asOf?.kind === 'time' ? asOf.ms : undefined;
+    const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after, bound, ...TICKET_MODEL_EVENT_TYPES, this.scanPageSize) as [number, string, string, number, string][];
+      for (const [position, type, data, schemaVersion, recordedAt] of rows) {
+        if (timeBound !== undefined && !(instantMs(recordedAt) <= timeBound)) continue;
+        event.type = type;
+        event.data = JSON.parse(data);
+        event.position = BigInt(position);
+        event.metadata.schemaVersion = schemaVersion;
+        evolveTicketModel(model, event);
+        onApplied();
+      }
+      if (rows.length < this.scanPageSize) return;
+      after = rows[rows.length - 1]![0];
+    }
+  }
+}
+
