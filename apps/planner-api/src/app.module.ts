@@ -9,6 +9,8 @@ import { AuthGuard } from './http/auth.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { LocalTeamModule } from './local-team/local-team.module.js';
+import { PlanningModule } from './planning/planning.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { StaffingModule } from './staffing/staffing.module.js';
 import { APP_CONFIG, EVENT_STORE } from './tokens.js';
@@ -27,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,0 +1,78 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import type { AppConfig } from '@staffcast/config';
+import { instantMs } from '@staffcast/events';
+import { contactDrivers, hasQueue, hourlyVolume, parseAsOf, queueKpis, queueTimeZone, type TicketModel } from '@staffcast/projections';
+import { RequireRole } from '../http/auth.js';
+import { parseOrThrow } from '../http/validation.js';
+import { APP_CONFIG } from '../tokens.js';
+import { driversQuery, kpisQuery, QueueIdParam, statusQuery, volumeQuery } from './projections.dto.js';
+import { TicketProjectionRunner } from './ticket-projection.runner.js';
+
+/**
+ * Reads of the ticket projection (DESIGN §3.3). Without `asOf` a read first waits until the live
+ * model has applied the log up to its head at request time (so a read after a write sees it);
+ * with `asOf` the model is folded from the start of the log to that bound (exact; cost O(log)).
+ * Every reply names the log position it reflects (`asOfPosition`).
+ */
+@Controller('v1')
+export class ProjectionsController {
+  private readonly maxDays: number;
+
+  constructor(
+    @Inject(TicketProjectionRunner) private readonly runner: TicketProjectionRunner,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxDays = config.MAX_QUERY_RANGE_DAYS;
+  }
+
+  private model(asOf: string | undefined): Promise<TicketModel> {
+    return this.runner.modelAsOf(asOf === undefined ? undefined : parseAsOf(asOf));
+  }
+
+  private static known(model: TicketModel, queueId: string): void {
+    if (!hasQueue(model, queueId)) throw new NotFoundException(`queue ${queueId} is not defined in the log read`);
+  }
+
+  /** Hourly arrivals, handled, AHT, backlog at the end of the hour, escalations and first-response time per UTC hour. */
+  @RequireRole('viewer')
+  @Get('queues/:id/volume')
+  async volume(@Param('id') id: string, @Query() query: unknown) {
+    const queueId = parseOrThrow(QueueIdParam, id, 'id');
+    const q = parseOrThrow(volumeQuery(this.maxDays), query);
+    const model = await this.model(q.asOf);
+    ProjectionsController.known(model, queueId);
+    return {
+      queueId,
+      timeZone: queueTimeZone(model, queueId),
+      asOfPosition: model.position?.toString() ?? null,
+      hours: hourlyVolume(model, queueId, instantMs(q.from), instantMs(q.to)),
+    };
+  }
+
+  /** Resolution time (median, p90), CSAT, escalations by target and rate, reopen rate per local day or ISO week. */
+  @RequireRole('viewer')
+  @Get('kpis')
+  async kpis(@Query() query: unknown) {
+    const q = parseOrThrow(kpisQuery(this.maxDays), query);
+    const model = await this.model(q.asOf);
+    ProjectionsController.known(model, q.queueId);
+    return { ...queueKpis(model, q.queueId, q.from, q.to, q.granularity), asOfPosition: model.position?.toString() ?? null };
+  }
+
+  /** Contact drivers: arrivals and escalations by category and market per UTC ISO week, with week-over-week change. */
+  @RequireRole('viewer')
+  @Get('drivers')
+  async drivers(@Query() query: unknown) {
+    const q = parseOrThrow(driversQuery(this.maxDays), query);
+    const model = await this.model(q.asOf);
+    return { asOfPosition: model.position?.toString() ?? null, weeks: contactDrivers(model, q.from, q.to) };
+  }
+
+  /** The projection's position, committed checkpoint, log head and lag. */
+  @RequireRole('viewer')
+  @Get('projections/status')
+  async status(@Query() query: unknown) {
+    parseOrThrow(statusQuery, query);
+    return { projections: [await this.runner.status()] };
+  }
+}
