@@ -1,0 +1,93 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
+import { StaffingInputError } from '@staffcast/staffing';
+import { RequireRole } from '../http/auth.js';
+import { parseOrThrow } from '../http/validation.js';
+import { QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
+
+const HOUR_MS = 3_600_000;
+
+@Controller('v1')
+export class PlanningController {
+  constructor(@Inject(QueueForecaster) private readonly forecaster: QueueForecaster) {}
+
+  /** Hourly volume and AHT forecasts per queue, with the method and its backtest accuracy. */
+  @RequireRole('viewer')
+  @HttpCode(200)
+  @Post('forecasts')
+  async forecasts(@Body() body: unknown): Promise<{ from: string; horizonHours: number; queues: QueueForecast[] }> {
+    const request = parseOrThrow(QueueForecastRequest, body);
+    const { forecasts } = await this.forecaster.forecast({
+      fromMs: request.from,
+      horizonHours: request.horizonHours,
+      ...(request.asOf ? { asOf: request.asOf } : {}),
+      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+      ...(request.quantiles ? { quantiles: request.quantiles } : {}),
+    });
+    return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, queues: forecasts };
+  }
+
+  /** Hourly required (net) and scheduled agents per queue and per required skill set. */
+  @RequireRole('viewer')
+  @HttpCode(200)
+  @Post('staffing/requirements')
+  async requirements(@Body() body: unknown): Promise<unknown> {
+    const request = parseOrThrow(RequirementsRequest, body);
+    const quantileKey = request.planQuantile === undefined ? undefined : String(request.planQuantile);
+    const { facts, forecasts } = await this.forecaster.forecast({
+      fromMs: request.from,
+      horizonHours: request.horizonHours,
+      ...(request.asOf ? { asOf: request.asOf } : {}),
+      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+      ...(quantileKey ? { quantiles: [request.planQuantile!] } : {}),
+    });
+    const queues = forecasts.map((f) => {
+      const queue = facts.queues.get(f.queueId)!;
+      const arrivals = quantileKey ? f.volume.quantiles[quantileKey]! : f.volume.mean;
+      try {
+        const hours = queueRequirements({
+          queue,
+          startMs: request.from,
+          arrivals,
+          ahtSeconds: f.aht.meanSeconds,
+          shrinkage: request.shrinkage,
+          occupancyCap: request.occupancyCap,
+          chatSlowdownPerExtraChat: request.chatSlowdownPerExtraChat,
+        });
+        return { queueId: f.queueId, requiredSkills: queue.requiredSkills, channel: queue.channel, hours };
+      } catch (error) {
+        // A target no staffing meets for this forecast: name the queue.
+        if (error instanceof StaffingInputError) throw new StaffingInputError(`queueIds`, `queue ${f.queueId}: ${error.reason}`);
+        throw error;
+      }
+    });
+    const bySkill = requirementsBySkillSet(queues, request.shrinkage);
+    const hourIso = (h: number) => new Date(request.from + h * HOUR_MS).toISOString();
+    return {
+      from: hourIso(0),
+      horizonHours: request.horizonHours,
+      forecastBasis: quantileKey ? `quantile ${quantileKey}` : 'mean',
+      shrinkage: request.shrinkage,
+      queues: queues.map((q) => ({
+        queueId: q.queueId,
+        channel: q.channel,
+        requiredSkills: q.requiredSkills,
+        hours: q.hours.map((h) => ({
+          hour: new Date(h.hourMs).toISOString(),
+          open: h.open,
+          arrivals: h.arrivals,
+          ahtSeconds: h.ahtSeconds,
+          requiredAgents: h.requiredAgents,
+          rawAgents: h.rawAgents,
+          scheduledAgents: h.scheduledAgents,
+          ...(h.backlogEnd !== undefined ? { backlogEnd: h.backlogEnd } : {}),
+        })),
+      })),
+      skills: [...bySkill].map(([skillSet, v]) => ({
+        skillSet,
+        hours: v.rawAgents.map((raw, i) => ({ hour: hourIso(i), rawAgents: raw, requiredAgents: v.requiredAgents[i]!, scheduledAgents: v.scheduledAgents[i]! })),
+      })),
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { EntityId, instantMs } from '@staffcast/events';
+import { parseAsOf } from '@staffcast/projections';
+
+const HOUR_MS = 3_600_000;
+/** Longest horizon a queue forecast or requirement covers: 8 weeks of hours. */
+export const MAX_PLAN_HORIZON_HOURS = 8 * 7 * 24;
+
+const WholeUtcHour = z
+  .string()
+  .max(40)
+  .refine((v) => !Number.isNaN(instantMs(v)), 'must be an ISO-8601 date-time with an offset or Z')
+  .refine((v) => instantMs(v) % HOUR_MS === 0, 'must be a whole hour (minutes, seconds and milliseconds zero)')
+  .transform((v) => instantMs(v));
+
+const AsOfInput = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    const parsed = parseAsOf(v);
+    if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a log position (digits) or an ISO-8601 instant with an offset or Z' });
+    return parsed!;
+  });
+
+/** `POST /v1/forecasts`: queue forecasts from the recorded history. */
+export const QueueForecastRequest = z.strictObject({
+  queueIds: z.array(EntityId).min(1).max(50).optional(),
+  from: WholeUtcHour,
+  horizonHours: z.number().int().min(1).max(MAX_PLAN_HORIZON_HOURS),
+  asOf: AsOfInput.optional(),
+  quantiles: z.array(z.number().gt(0).lt(1)).min(1).max(9).optional(),
+});
+
+/** `POST /v1/staffing/requirements`: hourly required and scheduled agents per queue and skill set. */
+export const RequirementsRequest = QueueForecastRequest.omit({ quantiles: true }).extend({
+  /** Share of paid time away from contacts (breaks, training, absence); default 0.3. */
+  shrinkage: z.number().min(0).max(0.95).default(0.3),
+  /** Largest occupancy of a live agent (and productive share of an async hour); default 0.9. */
+  occupancyCap: z.number().gt(0).max(1).default(0.9),
+  /** Staff to this forecast quantile instead of the mean, e.g. 0.8. */
+  planQuantile: z.number().gt(0).lt(1).optional(),
+  chatSlowdownPerExtraChat: z.number().min(0).max(2).default(0),
+});

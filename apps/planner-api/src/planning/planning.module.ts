@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { PlanningController } from './planning.controller.js';
+import { PlanningFactsReader } from './planning-facts.service.js';
+import { QueueForecaster } from './queue-forecast.service.js';
+
+/** Queue forecasts and staffing requirements, from the projections and the recorded queue facts. */
+@Module({
+  imports: [ProjectionsModule],
+  controllers: [PlanningController],
+  providers: [PlanningFactsReader, QueueForecaster],
+  exports: [QueueForecaster, PlanningFactsReader],
+})
+export class PlanningModule {}

@@ -1,0 +1,116 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
+import { forecastAht, forecastSeries, type LaunchInput } from '@staffcast/forecasting';
+import { hourlyVolume, type AsOf } from '@staffcast/projections';
+import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
+import { PlanningFactsReader, type PlanningFacts } from './planning-facts.service.js';
+
+const HOUR_MS = 3_600_000;
+/** History fed to the forecaster: its fit window (16 weeks) plus room for backtests and holidays. */
+export const HISTORY_WEEKS = 26;
+
+export interface QueueForecastRequest {
+  queueIds?: string[];
+  /** First forecast hour, epoch ms (a whole UTC hour). */
+  fromMs: number;
+  horizonHours: number;
+  asOf?: AsOf;
+  quantiles?: number[];
+}
+
+export interface QueueForecast {
+  queueId: string;
+  timeZone: string;
+  channel: string;
+  start: string;
+  horizonHours: number;
+  method: string;
+  weights: Record<string, number>;
+  backtest: { origins: number; horizonHours: number; wape: number | null };
+  historyHours: number;
+  volume: { mean: number[]; quantiles: Record<string, number[]> };
+  aht: { meanSeconds: number[]; trendPctPerWeek: number };
+  launches: { applied: unknown[]; past: unknown[] };
+}
+
+/** Queue forecasts from the hourly projection, the queue's market holidays and the launches that touch it. */
+@Injectable()
+export class QueueForecaster {
+  constructor(
+    @Inject(TicketProjectionRunner) private readonly projection: TicketProjectionRunner,
+    @Inject(PlanningFactsReader) private readonly factsReader: PlanningFactsReader,
+  ) {}
+
+  async forecast(request: QueueForecastRequest): Promise<{ facts: PlanningFacts; forecasts: QueueForecast[] }> {
+    const facts = await this.factsReader.load(request.asOf);
+    const ids = request.queueIds ?? [...facts.queues.keys()].sort();
+    for (const id of ids) {
+      if (!facts.queues.has(id)) throw new NotFoundException({ error: 'not found', issues: [{ path: 'queueIds', message: `queue ${id} is not defined${request.asOf ? ' as of asOf' : ''}` }] });
+    }
+    const model = await this.projection.modelAsOf(request.asOf);
+    const historyStart = request.fromMs - HISTORY_WEEKS * 7 * 24 * HOUR_MS;
+    const forecasts = ids.map((id) => {
+      const queue = facts.queues.get(id)!;
+      const rows = hourlyVolume(model, id, historyStart, request.fromMs);
+      const first = rows.findIndex((r) => r.arrivals > 0 || r.handled > 0);
+      if (first < 0) {
+        throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueIds', message: `queue ${id} has no recorded tickets in the ${HISTORY_WEEKS} weeks before from` }] });
+      }
+      const history = rows.slice(first);
+      const start = new Date(historyStart + first * HOUR_MS).toISOString();
+      const quantiles = request.quantiles ?? [0.1, 0.5, 0.9];
+      const volume = forecastSeries({
+        start,
+        values: history.map((r) => r.arrivals),
+        horizonHours: request.horizonHours,
+        timeZone: queue.timeZone,
+        quantiles,
+        holidays: queue.routing.markets.flatMap((m) => facts.holidays.get(m) ?? []),
+        launches: launchesFor(queue, facts.launches),
+      });
+      const aht = forecastAht({
+        start,
+        ahtSeconds: history.map((r) => r.ahtSeconds),
+        handled: history.map((r) => r.handled),
+        horizonHours: request.horizonHours,
+        timeZone: queue.timeZone,
+      });
+      return {
+        queueId: id,
+        timeZone: queue.timeZone,
+        channel: queue.channel,
+        start: volume.start,
+        horizonHours: volume.horizonHours,
+        method: volume.method,
+        weights: volume.weights,
+        backtest: { origins: volume.backtest.origins, horizonHours: volume.backtest.horizonHours, wape: volume.backtest.wape },
+        historyHours: history.length,
+        volume: { mean: volume.mean, quantiles: volume.quantiles },
+        aht: { meanSeconds: aht.mean, trendPctPerWeek: aht.trendPctPerWeek },
+        launches: volume.launches,
+      };
+    });
+    return { facts, forecasts };
+  }
+}
+
+/** Launches whose markets, channels and categories (empty = all) overlap the queue's routing. */
+export function launchesFor(queue: QueueDefinedData, launches: readonly LaunchScheduledData[]): LaunchInput[] {
+  const overlaps = (affected: readonly string[], routed: readonly string[]) => affected.length === 0 || routed.length === 0 || affected.some((a) => routed.includes(a));
+  return launches
+    .filter((l) => overlaps(l.markets, queue.routing.markets) && overlaps(l.channels, queue.routing.channels) && overlaps(l.categories, queue.routing.categories))
+    .map((l) => {
+      const input: LaunchInput = { start: floorHour(l.startsAt), end: ceilHour(l.endsAt), kind: l.kind, profile: l.profile };
+      if (l.markets.length === 1) input.market = l.markets[0]!;
+      // A percentage applies to the queue's volume; extra tickets cannot be split across queues here, so they are learned instead.
+      if (l.uplift.kind === 'percent') input.upliftPct = l.uplift.percent;
+      return input;
+    });
+}
+
+function floorHour(iso: string): string {
+  return new Date(Math.floor(Date.parse(iso) / HOUR_MS) * HOUR_MS).toISOString();
+}
+function ceilHour(iso: string): string {
+  return new Date(Math.ceil(Date.parse(iso) / HOUR_MS) * HOUR_MS).toISOString();
+}

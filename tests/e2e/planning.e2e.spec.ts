@@ -1,0 +1,73 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
+import { seedDemo } from '../../scripts/demo/seed-demo.js';
+
+const WEEKS = 6;
+const START = '2026-05-04T00:00:00Z';
+const END_MS = Date.parse(START) + WEEKS * 7 * 86_400_000;
+
+describe('queue forecasts and staffing requirements over HTTP', () => {
+  let t: TestApp;
+  let midPosition: string;
+  beforeAll(async () => {
+    t = await startTestApp(TOKENS_ENV);
+    await seedDemo(t.app, t.store, { weeks: WEEKS, start: START });
+    midPosition = String((await t.store.headPosition())! / 2n);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('forecasts a queue from its recorded history, with intervals and the backtest accuracy', async () => {
+    const res = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 168 }, headers: asViewer });
+    expect(res.status).toBe(200);
+    const [queue] = res.json<{ queues: { queueId: string; method: string; backtest: { wape: number | null }; volume: { mean: number[]; quantiles: Record<string, number[]> }; aht: { meanSeconds: number[] } }[] }>().queues;
+    expect(queue!.queueId).toBe('us-payments-chat');
+    expect(queue!.volume.mean).toHaveLength(168);
+    expect(queue!.volume.mean.every((v) => v >= 0)).toBe(true);
+    expect(queue!.volume.quantiles['0.1']!.every((lo, i) => lo <= queue!.volume.quantiles['0.9']![i]! + 1e-9)).toBe(true);
+    expect(typeof queue!.backtest.wape).toBe('number');
+    expect(queue!.aht.meanSeconds.every((s) => s > 0)).toBe(true);
+
+    // The week ahead should look like the last week recorded (no launch touches this queue then): within 25 %.
+    const lastWeek = await t.request('GET', `/v1/queues/us-payments-chat/volume?from=${new Date(END_MS - 7 * 86_400_000).toISOString()}&to=${new Date(END_MS).toISOString()}`, { headers: asViewer });
+    expect(lastWeek.status).toBe(200);
+    const actual = lastWeek.json<{ hours: { arrivals: number }[] }>().hours.reduce((s, r) => s + r.arrivals, 0);
+    const forecast = queue!.volume.mean.reduce((s, v) => s + v, 0);
+    expect(actual).toBeGreaterThan(0);
+    expect(Math.abs(forecast - actual) / actual).toBeLessThan(0.25);
+  }, 60_000);
+
+  it('staffs each hour: live queues need nobody while closed, skill sets pool their queues', async () => {
+    const res = await t.request('POST', '/v1/staffing/requirements', {
+      body: { queueIds: ['us-kyc-chat', 'us-fraud-phone'], from: new Date(END_MS).toISOString(), horizonHours: 48, shrinkage: 0.3 },
+      headers: asViewer,
+    });
+    expect(res.status).toBe(200);
+    const body = res.json<{ queues: { queueId: string; hours: { open: boolean; requiredAgents: number; scheduledAgents: number; rawAgents: number }[] }[]; skills: { skillSet: string; hours: { rawAgents: number }[] }[] }>();
+    for (const q of body.queues) {
+      expect(q.hours).toHaveLength(48);
+      expect(q.hours.filter((h) => !h.open).every((h) => h.requiredAgents === 0)).toBe(true);
+      expect(q.hours.filter((h) => h.open).some((h) => h.requiredAgents > 0)).toBe(true);
+      expect(q.hours.every((h) => h.scheduledAgents >= Math.ceil(h.rawAgents / 0.7 - 1e-9))).toBe(true);
+    }
+    const kyc = body.skills.find((s) => s.skillSet === 'kyc-us')!;
+    const kycQueue = body.queues.find((q) => q.queueId === 'us-kyc-chat')!;
+    expect(kyc.hours.map((h) => h.rawAgents)).toEqual(kycQueue.hours.map((h) => h.rawAgents));
+  }, 60_000);
+
+  it('answers as of an earlier log position, and names bad fields', async () => {
+    const early = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24, asOf: midPosition }, headers: asViewer });
+    const now = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24 }, headers: asViewer });
+    expect(early.status).toBe(200);
+    const hist = (r: typeof now) => r.json<{ queues: { historyHours: number; volume: { mean: number[] } }[] }>().queues[0]!;
+    expect(hist(early).volume.mean).not.toEqual(hist(now).volume.mean);
+
+    const bad = await t.request('POST', '/v1/forecasts', { body: { from: '2026-06-01T10:30:00Z', horizonHours: 0 }, headers: asViewer });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path).sort()).toEqual(['from', 'horizonHours']);
+    const unknown = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['nope'], from: new Date(END_MS).toISOString(), horizonHours: 24 }, headers: asPlanner });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json()).toMatchObject({ issues: [{ path: 'queueIds' }] });
+  }, 60_000);
+});
