@@ -194,18 +194,27 @@ export class TicketProjectionRunner {
    * from the adapter, only the columns the model reads), paged so commits can run in between.
    */
   private foldSqlite(store: SqliteEventStore, model: TicketModel, asOf: AsOf | undefined, bound: bigint, onApplied: () => void): void {
-    const types = TICKET_MODEL_EVENT_TYPES.map(() => '?').join(', ');
-    const page = store.db
-      .prepare(`SELECT position, type, data, schema_version, recorded_at FROM events WHERE position > ? AND position <= ? AND type IN (${types}) ORDER BY position LIMIT ?`)
-      .raw();
+    const types = TICKET_MODEL_EVENT_TYPES;
+    // The type comes back as its index in TICKET_MODEL_EVENT_TYPES: no string per row, and the
+    // model's switch then compares interned constants.
+    // Type names are catalogue constants (letters only), so they are safe to inline as literals.
+    const literal = (t: string) => `'${t.replace(/[^A-Za-z]/g, '')}'`;
+    const typeIndex = `CASE type ${types.map((t, i) => `WHEN ${literal(t)} THEN ${i}`).join(' ')} END`;
     const timeBound = asOf?.kind === 'time' ? asOf.ms : undefined;
+    const page = store.db
+      .prepare(
+        `SELECT position, ${typeIndex}, data, schema_version${timeBound === undefined ? '' : ', recorded_at'} FROM events
+         WHERE position > ? AND position <= ? AND type IN (${types.map(literal).join(', ')})
+         ORDER BY position LIMIT ?`,
+      )
+      .raw();
     const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
     let after = 0;
     for (;;) {
-      const rows = page.all(after, bound, ...TICKET_MODEL_EVENT_TYPES, this.scanPageSize) as [number, string, string, number, string][];
+      const rows = page.all(after, bound, this.scanPageSize) as [number, number, string, number, string?][];
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
-        if (timeBound !== undefined && !(instantMs(recordedAt) <= timeBound)) continue;
-        event.type = type;
+        if (timeBound !== undefined && !(instantMs(recordedAt!) <= timeBound)) continue;
+        event.type = types[type]!;
         event.data = JSON.parse(data);
         event.position = BigInt(position);
         event.metadata.schemaVersion = schemaVersion;
