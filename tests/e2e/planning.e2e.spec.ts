@@ -71,3 +71,40 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
     expect(unknown.json()).toMatchObject({ issues: [{ path: 'queueIds' }] });
   }, 60_000);
 });
+
+describe('local-team build-out on forecast demand', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(TOKENS_ENV);
+    await seedDemo(t.app, t.store, { weeks: WEEKS, start: START });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('projects a US takeover from the recorded queues forecast, carried month by month', async () => {
+    const { exampleLocalTeamPlan } = await import('@staffcast/local-team');
+    const plan = {
+      ...exampleLocalTeamPlan(),
+      name: 'US regulated chat, New York',
+      market: 'US',
+      timeZone: 'America/New_York',
+      startMonth: '2026-07',
+      months: 9,
+      takeover: [{ queueIds: ['us-kyc-chat'], fromMonth: '2026-10', share: 1 }],
+      demand: { kind: 'forecast', monthlyGrowthPct: 1 },
+      queues: undefined,
+    };
+    const drafted = await t.request('POST', '/v1/local-team/plans', { body: plan, headers: asPlanner });
+    expect(drafted.status).toBe(201);
+    const { planId } = drafted.json<{ planId: string }>();
+    const res = await t.request('GET', `/v1/local-team/plans/${planId}/projection`, { headers: asViewer });
+    expect(res.status).toBe(200);
+    const months = res.json<{ months: { month: string; requiredFte: number }[] }>().months;
+    expect(months.filter((m) => m.month < '2026-10').every((m) => m.requiredFte === 0)).toBe(true);
+    const after = months.filter((m) => m.month >= '2026-10');
+    expect(after.every((m) => m.requiredFte > 0)).toBe(true);
+    // 1 % monthly growth on a flat pattern: no month falls by more than the 3 % that month lengths and weekday mix explain.
+    for (let i = 1; i < after.length; i++) expect(after[i]!.requiredFte).toBeGreaterThanOrEqual(after[i - 1]!.requiredFte * 0.97);
+  }, 120_000);
+});

@@ -1,4 +1,4 @@
-import { NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { uuidv7 } from '@staffcast/event-store';
 import {
@@ -12,7 +12,11 @@ import {
   type RecordedQueueFacts,
 } from '@staffcast/local-team';
 import { parseOrThrow } from '../http/validation.js';
+import { QueueForecaster } from '../planning/queue-forecast.service.js';
 import { LocalTeamPlanRepository } from './local-team-plan.repository.js';
+
+/** How far the queue forecast behind a build-out reaches before the monthly carry takes over. */
+const BUILD_OUT_FORECAST_HOURS = 8 * 7 * 24;
 import { DraftLocalTeamPlan, GetLocalTeamProjection, ReviseLocalTeamPlan, type DraftResult, type ProjectionResult, type ReviseResult } from './local-team.messages.js';
 
 function notFound(planId: string, asOf: boolean): NotFoundException {
@@ -50,7 +54,10 @@ export class ReviseLocalTeamPlanHandler implements ICommandHandler<ReviseLocalTe
 
 @QueryHandler(GetLocalTeamProjection)
 export class GetLocalTeamProjectionHandler implements IQueryHandler<GetLocalTeamProjection> {
-  constructor(private readonly plans: LocalTeamPlanRepository) {}
+  constructor(
+    private readonly plans: LocalTeamPlanRepository,
+    @Inject(QueueForecaster) private readonly forecaster: QueueForecaster,
+  ) {}
 
   async execute({ planId, asOf }: GetLocalTeamProjection): Promise<ProjectionResult> {
     const { state, revision } = planAsOf(await this.plans.planEvents(planId), asOf);
@@ -64,10 +71,11 @@ export class GetLocalTeamProjectionHandler implements IQueryHandler<GetLocalTeam
         if (facts) recordedQueues.set(id, facts);
       }
     }
+    // Forecast demand: the queues' forecasts from their recorded history (8 weeks ahead), carried
+    // beyond by the month-of-year pattern; queues with no history are named by the model's error.
+    const forecasts = plan.demand.kind === 'forecast' ? await this.forecaster.forecastForBuildOut([...new Set(plan.takeover.flatMap((p) => p.queueIds))], asOf, BUILD_OUT_FORECAST_HOURS) : undefined;
     try {
-      // No queue forecasts are available to the API yet, so forecast demand is refused by the model
-      // with an error naming the queues that lack recorded history.
-      const { months, summary, sensitivity } = projectLocalTeamPlan(plan, { recordedQueues });
+      const { months, summary, sensitivity } = projectLocalTeamPlan(plan, { recordedQueues, ...(forecasts ? { forecasts } : {}) });
       return { planId, revision, projection: { months, summary, sensitivity } };
     } catch (error) {
       // The request is fine; the recorded plan cannot be computed (yet): 422, naming the plan field.

@@ -1,7 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
 import { forecastAht, forecastSeries, type LaunchInput } from '@staffcast/forecasting';
-import { hourlyVolume, type AsOf } from '@staffcast/projections';
+import { DateTime } from 'luxon';
+import { hourlyVolume, type AsOf, type TicketModel } from '@staffcast/projections';
 import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
 import { PlanningFactsReader, type PlanningFacts } from './planning-facts.service.js';
 
@@ -40,6 +41,43 @@ export class QueueForecaster {
     @Inject(TicketProjectionRunner) private readonly projection: TicketProjectionRunner,
     @Inject(PlanningFactsReader) private readonly factsReader: PlanningFactsReader,
   ) {}
+
+  /**
+   * Forecasts for planning beyond the weekly horizon (local-team build-outs): the forecast from the
+   * hour after the last recorded ticket, and each queue's recorded monthly volumes (whole months in
+   * the queue's time zone) for its month-of-year pattern. Queues without history are left out.
+   */
+  async forecastForBuildOut(queueIds: readonly string[], asOf: AsOf | undefined, horizonHours: number): Promise<Map<string, BuildOutForecast>> {
+    const model = await this.projection.modelAsOf(asOf);
+    const lastMs = latestTicketMs(model);
+    const out = new Map<string, BuildOutForecast>();
+    if (lastMs === undefined) return out;
+    const fromMs = Math.floor(lastMs / HOUR_MS) * HOUR_MS + HOUR_MS;
+    const facts = await this.factsReader.load(asOf);
+    const known = queueIds.filter((id) => facts.queues.has(id) && hourlyVolume(model, id, fromMs - 7 * 24 * HOUR_MS, fromMs).some((r) => r.arrivals > 0));
+    if (known.length === 0) return out;
+    const { forecasts } = await this.forecast({ queueIds: known, fromMs, horizonHours, ...(asOf ? { asOf } : {}) });
+    const firstMs = Math.min(...model.tickets.createdMs.slice(0));
+    for (const f of forecasts) {
+      const rows = hourlyVolume(model, f.queueId, Math.floor(firstMs / HOUR_MS) * HOUR_MS, fromMs);
+      const monthly = new Map<string, number>();
+      rows.forEach((r) => {
+        const month = DateTime.fromISO(r.hour, { zone: f.timeZone }).toFormat('yyyy-MM');
+        monthly.set(month, (monthly.get(month) ?? 0) + r.arrivals);
+      });
+      // Only whole months: drop the first and last, which the history cuts.
+      const history = [...monthly.entries()].slice(1, -1).map(([month, volume]) => ({ month, volume }));
+      const startMs = Date.parse(f.start);
+      const handled = f.volume.mean.reduce((a, v) => a + v, 0);
+      out.set(f.queueId, {
+        queueId: f.queueId,
+        hourly: f.volume.mean.map((volume, h) => ({ startMs: startMs + h * HOUR_MS, volume })),
+        history,
+        ahtSeconds: handled > 0 ? f.volume.mean.reduce((a, v, h) => a + v * f.aht.meanSeconds[h]!, 0) / handled : (f.aht.meanSeconds[0] ?? 0),
+      });
+    }
+    return out;
+  }
 
   async forecast(request: QueueForecastRequest): Promise<{ facts: PlanningFacts; forecasts: QueueForecast[] }> {
     const facts = await this.factsReader.load(request.asOf);
@@ -92,6 +130,20 @@ export class QueueForecaster {
     });
     return { facts, forecasts };
   }
+}
+
+export interface BuildOutForecast {
+  queueId: string;
+  hourly: { startMs: number; volume: number }[];
+  history: { month: string; volume: number }[];
+  ahtSeconds: number;
+}
+
+function latestTicketMs(model: TicketModel): number | undefined {
+  const created = model.tickets.createdMs;
+  let latest: number | undefined;
+  for (let i = 0; i < created.length; i++) latest = latest === undefined ? created.get(i) : Math.max(latest, created.get(i));
+  return latest;
 }
 
 /** Launches whose markets, channels and categories (empty = all) overlap the queue's routing. */
