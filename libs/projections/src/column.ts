@@ -26,8 +26,19 @@ export class Column {
     return this.data[index]!;
   }
 
-  /** Values [from, to) as a plain array (for serialisation). */
-  slice(from: number, to = this.length): number[] {
-    return Array.from(this.data.subarray(from, to));
+  /** A copy of the values [from, to) (for serialisation). */
+  slice(from: number, to = this.length): Float64Array {
+    return this.data.slice(from, to);
+  }
+
+  /** Appends every value of `values`. O(values). */
+  pushAll(values: Float64Array): void {
+    while (this.length + values.length > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
   }
 }

@@ -215,19 +215,20 @@ export function marksOf(model: TicketModel): ModelMarks {
 
 /**
  * The serialisable form of the model: what was appended since `since` plus the (small) queue
- * table in full and the position. JSON-safe (position as a decimal string). A model is saved as
- * the sequence of chunks of its commits; `exportChunk(model, NO_MARKS)` is the whole model.
+ * table in full and the position. Numeric columns are Float64Arrays; `encodeChunk` turns a chunk
+ * into a JSON header and one binary block (8 bytes per value). A model is saved as the sequence of
+ * chunks of its commits; `exportChunk(model, NO_MARKS)` is the whole model.
  */
 export interface ModelChunk {
   position: string | null;
   queues: QueueInfo[];
   keys: RoutingKey[];
-  tickets: { ids: string[]; key: number[]; createdMs: number[] };
-  firstResponses: { ticket: number[]; atMs: number[] };
-  resolutions: { ticket: number[]; atMs: number[]; handleSeconds: number[] };
-  escalations: { ticket: number[]; atMs: number[]; target: number[] };
-  reopens: { ticket: number[]; atMs: number[] };
-  ratings: { ticket: number[]; atMs: number[]; score: number[] };
+  tickets: { ids: string[]; key: Float64Array; createdMs: Float64Array };
+  firstResponses: { ticket: Float64Array; atMs: Float64Array };
+  resolutions: { ticket: Float64Array; atMs: Float64Array; handleSeconds: Float64Array };
+  escalations: { ticket: Float64Array; atMs: Float64Array; target: Float64Array };
+  reopens: { ticket: Float64Array; atMs: Float64Array };
+  ratings: { ticket: Float64Array; atMs: Float64Array; score: Float64Array };
 }
 
 export function exportChunk(model: TicketModel, since: ModelMarks): ModelChunk {
@@ -261,14 +262,14 @@ export function applyChunk(model: TicketModel, chunk: ModelChunk): TicketModel {
     model.keyIndex.set(`${k.channel}|${k.market}|${k.category}|${k.language}`, model.keys.length);
     model.keys.push(k);
   }
-  chunk.tickets.ids.forEach((id, i) => {
+  for (const id of chunk.tickets.ids) {
     model.ticketIndex.set(id, model.ticketIds.length);
     model.ticketIds.push(id);
-    model.tickets.key.push(chunk.tickets.key[i]!);
-    model.tickets.createdMs.push(chunk.tickets.createdMs[i]!);
-  });
-  const copy = (columns: Record<string, Column>, values: Record<string, number[]>) => {
-    for (const [name, column] of Object.entries(columns)) for (const v of values[name]!) column.push(v);
+  }
+  model.tickets.key.pushAll(chunk.tickets.key);
+  model.tickets.createdMs.pushAll(chunk.tickets.createdMs);
+  const copy = (columns: Record<string, Column>, values: Record<string, Float64Array>) => {
+    for (const [name, column] of Object.entries(columns)) column.pushAll(values[name]!);
   };
   copy(model.firstResponses, chunk.firstResponses);
   copy(model.resolutions, chunk.resolutions);
@@ -283,4 +284,70 @@ export function modelFromChunks(chunks: Iterable<ModelChunk>): TicketModel {
   const model = createTicketModel();
   for (const c of chunks) applyChunk(model, c);
   return model;
+}
+
+/** The numeric columns of a chunk, in a fixed order (the binary layout of `encodeChunk`). */
+function numericColumns(c: ModelChunk): Float64Array[] {
+  return [
+    c.tickets.key,
+    c.tickets.createdMs,
+    c.firstResponses.ticket,
+    c.firstResponses.atMs,
+    c.resolutions.ticket,
+    c.resolutions.atMs,
+    c.resolutions.handleSeconds,
+    c.escalations.ticket,
+    c.escalations.atMs,
+    c.escalations.target,
+    c.reopens.ticket,
+    c.reopens.atMs,
+    c.ratings.ticket,
+    c.ratings.atMs,
+    c.ratings.score,
+  ];
+}
+
+/** A chunk as stored: a JSON header (position, queues, keys, ticket ids, column lengths) and the numeric columns as one little-endian float64 block. */
+export interface EncodedChunk {
+  header: string;
+  columns: Uint8Array;
+}
+
+/**
+ * Encodes a chunk for storage. Ticket ids are joined with a newline (ids cannot contain one).
+ * O(chunk); the binary block avoids printing and parsing millions of numbers.
+ */
+export function encodeChunk(chunk: ModelChunk): EncodedChunk {
+  const cols = numericColumns(chunk);
+  const total = cols.reduce((n, c) => n + c.length, 0);
+  const block = new Float64Array(total);
+  let at = 0;
+  for (const c of cols) {
+    block.set(c, at);
+    at += c.length;
+  }
+  const header = JSON.stringify({ position: chunk.position, queues: chunk.queues, keys: chunk.keys, ids: chunk.tickets.ids.join('\n'), lengths: cols.map((c) => c.length) });
+  return { header, columns: new Uint8Array(block.buffer) };
+}
+
+/** Inverse of `encodeChunk`. O(chunk). */
+export function decodeChunk(encoded: EncodedChunk): ModelChunk {
+  const h = JSON.parse(encoded.header) as { position: string | null; queues: QueueInfo[]; keys: RoutingKey[]; ids: string; lengths: number[] };
+  // Copy into an aligned buffer: a stored blob may start at any byte offset.
+  const bytes = new Uint8Array(encoded.columns.length);
+  bytes.set(encoded.columns);
+  const block = new Float64Array(bytes.buffer);
+  let at = 0;
+  const next = (i: number) => block.slice(at, (at += h.lengths[i]!));
+  return {
+    position: h.position,
+    queues: h.queues,
+    keys: h.keys,
+    tickets: { ids: h.ids === '' ? [] : h.ids.split('\n'), key: next(0), createdMs: next(1) },
+    firstResponses: { ticket: next(2), atMs: next(3) },
+    resolutions: { ticket: next(4), atMs: next(5), handleSeconds: next(6) },
+    escalations: { ticket: next(7), atMs: next(8), target: next(9) },
+    reopens: { ticket: next(10), atMs: next(11) },
+    ratings: { ticket: next(12), atMs: next(13), score: next(14) },
+  };
 }

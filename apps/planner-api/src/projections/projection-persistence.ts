@@ -1,5 +1,5 @@
 import type { EventStore, SqliteEventStore } from '@staffcast/event-store';
-import { createTicketModel, exportChunk, marksOf, modelFromChunks, type ModelChunk, type ModelMarks, type TicketModel } from '@staffcast/projections';
+import { createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, modelFromChunks, type ModelMarks, type TicketModel } from '@staffcast/projections';
 
 /**
  * Where a projection keeps its read model and checkpoint. `commit` must store the model's new
@@ -16,17 +16,18 @@ export interface ProjectionPersistence {
 }
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS projection_chunks (
+CREATE TABLE IF NOT EXISTS projection_model_chunks (
   name    TEXT NOT NULL,
   seq     INTEGER NOT NULL,
-  payload TEXT NOT NULL,
+  header  TEXT NOT NULL,
+  columns BLOB NOT NULL,
   PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;
 `;
 
 /**
- * On the embedded store: the model is the sequence of its append-only chunks (JSON, one row per
- * commit) in a table of the event store's own file, and each commit writes its chunk and the
+ * On the embedded store: the model is the sequence of its append-only chunks (a JSON header and a
+ * float64 block, one row per commit) in a table of the event store's own file, and each commit writes its chunk and the
  * subscription checkpoint in ONE SQLite transaction. A crash therefore leaves either both or
  * neither, and a restart resumes from a checkpoint that matches the model exactly.
  */
@@ -40,9 +41,9 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
   }
 
   load(): { model: TicketModel; marks: ModelMarks } {
-    const rows = this.store.db.prepare<[string], { payload: string }>('SELECT payload FROM projection_chunks WHERE name = ? ORDER BY seq').iterate(this.name);
+    const rows = this.store.db.prepare<[string], { header: string; columns: Uint8Array }>('SELECT header, columns FROM projection_model_chunks WHERE name = ? ORDER BY seq').iterate(this.name);
     const model = modelFromChunks((function* () {
-      for (const row of rows) yield JSON.parse(row.payload) as ModelChunk;
+      for (const row of rows) yield decodeChunk(row);
     })());
     const checkpoint = this.store.loadCheckpointSync(this.name);
     if (checkpoint !== model.position) throw new Error(`projection ${this.name}: checkpoint ${checkpoint} does not match the stored model (${model.position}); rebuild it`);
@@ -51,11 +52,11 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
 
   commit(model: TicketModel, marks: ModelMarks): ModelMarks {
     if (model.position === undefined) return marks;
-    const payload = JSON.stringify(exportChunk(model, marks));
+    const { header, columns } = encodeChunk(exportChunk(model, marks));
     const position = model.position;
     this.store.transaction((db) => {
-      const next = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM projection_chunks WHERE name = ?').get(this.name)?.seq ?? -1;
-      db.prepare('INSERT INTO projection_chunks (name, seq, payload) VALUES (?, ?, ?)').run(this.name, next + 1, payload);
+      const next = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM projection_model_chunks WHERE name = ?').get(this.name)?.seq ?? -1;
+      db.prepare('INSERT INTO projection_model_chunks (name, seq, header, columns) VALUES (?, ?, ?, ?)').run(this.name, next + 1, header, columns);
       this.store.saveCheckpointSync(this.name, position);
     });
     return marksOf(model);
@@ -63,7 +64,7 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
 
   reset(): void {
     this.store.transaction((db) => {
-      db.prepare('DELETE FROM projection_chunks WHERE name = ?').run(this.name);
+      db.prepare('DELETE FROM projection_model_chunks WHERE name = ?').run(this.name);
       db.prepare('DELETE FROM checkpoints WHERE name = ?').run(this.name);
     });
   }
