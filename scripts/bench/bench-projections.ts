@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMultiStreamAppender, openEventStore, type StreamWrite } from '@staffcast/event-store';
+import { contactDrivers, hourlyVolume, queueKpis } from '@staffcast/projections';
 import { TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
 import { argValue, machine, median, RssPeak, wantsJson } from './bench-support.js';
 import { demoTicketLog } from './projection-demo-log.js';
@@ -58,8 +59,9 @@ async function main(): Promise<void> {
   const rss = new RssPeak();
   const rates: number[] = [];
   let events = 0;
+  let runner: TicketProjectionRunner | undefined;
   for (let run = 0; run < RUNS; run++) {
-    const runner = new TicketProjectionRunner(store, { commitEvery: 200_000, scanPageSize: 20_000 });
+    runner = new TicketProjectionRunner(store, { commitEvery: 200_000, scanPageSize: 20_000 });
     const t0 = performance.now();
     const result = await runner.rebuild();
     const seconds = (performance.now() - t0) / 1000;
@@ -68,6 +70,18 @@ async function main(): Promise<void> {
     if (!wantsJson()) console.log(`run ${run + 1}: ${events.toLocaleString('en')} events in ${seconds.toFixed(2)} s = ${Math.round(events / seconds).toLocaleString('en')} events/s`);
   }
   const peakRssMiB = rss.stop();
+  // Read latency on the rebuilt model: one queue's 28 weeks of hours, its weekly KPIs, all drivers.
+  const model = runner!.current;
+  const time = (work: () => unknown) => {
+    const t0 = performance.now();
+    work();
+    return Math.round((performance.now() - t0) * 10) / 10;
+  };
+  const reads = {
+    volumeMs: time(() => hourlyVolume(model, 'us-payments-chat', Date.UTC(2026, 4, 4), Date.UTC(2026, 10, 16))),
+    kpisWeekMs: time(() => queueKpis(model, 'us-payments-chat', '2026-05-04', '2026-11-16', 'week')),
+    driversMs: time(() => contactDrivers(model, '2026-05-04', '2026-11-16')),
+  };
   await store.close();
   const report = {
     bench: 'projections',
@@ -79,9 +93,11 @@ async function main(): Promise<void> {
     eventsPerSec: Math.round(median(rates)),
     peakRssMiB: Math.round(peakRssMiB),
     generateSeconds: generateSeconds === null ? null : Math.round(generateSeconds),
+    reads,
   };
   if (wantsJson()) console.log(JSON.stringify(report));
   else console.log(`median ${report.eventsPerSec.toLocaleString('en')} events/s over ${RUNS} rebuilds of ${events.toLocaleString('en')} events; peak RSS ${report.peakRssMiB} MiB (${report.machine})`);
+  if (!wantsJson()) console.log(`reads on the rebuilt model: volume ${reads.volumeMs} ms, weekly KPIs ${reads.kpisWeekMs} ms, drivers ${reads.driversMs} ms`);
 }
 
 main().catch((error: unknown) => {
