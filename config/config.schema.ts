@@ -24,12 +24,6 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Largest CSV import; imports stream, so this bounds disk, not memory. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 2 ** 30).default(2 * 2 ** 30),
-  /** New-hire productivity by week of tenure (fractions, comma-separated); 1 after the last week. */
-  NEW_HIRE_RAMP: z
-    .string()
-    .default('0.5,0.6,0.7,0.8,0.9')
-    .transform((raw) => (raw.trim() === '' ? [] : raw.split(',').map((v) => Number(v.trim()))))
-    .pipe(z.array(z.number().gt(0).max(1, 'each week is a productivity fraction in (0, 1]')).max(52)),
   MAX_QUERY_RANGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
 });
 

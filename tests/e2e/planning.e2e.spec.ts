@@ -56,27 +56,6 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
     expect(kyc.hours.map((h) => h.rawAgents)).toEqual(kycQueue.hours.map((h) => h.rawAgents));
   }, 60_000);
 
-  it('serves the productive roster per hour, skill and site, as of any position', async () => {
-    // Tuesday 2026-06-02 12:00–18:00 UTC is 20:00–02:00 in Kuala Lumpur: the first US night shift.
-    const range = 'from=2026-06-02T12:00:00Z&to=2026-06-02T18:00:00Z';
-    const res = await t.request('GET', `/v1/roster?${range}`, { headers: asViewer });
-    expect(res.status).toBe(200);
-    const body = res.json<{ agents: number; hours: { productiveHours: number; bySkill: Record<string, number>; bySite: Record<string, number> }[] }>();
-    expect(body.agents).toBeGreaterThan(40);
-    expect(body.hours).toHaveLength(6);
-    expect(body.hours[0]!.productiveHours).toBeGreaterThan(0);
-    for (const h of body.hours) expect(h.bySite['kul'] ?? 0).toBeCloseTo(h.productiveHours, 9);
-    const kyc = await t.request('GET', `/v1/roster?${range}&skill=kyc-us`, { headers: asViewer });
-    const kycHours = kyc.json<{ hours: { productiveHours: number }[] }>().hours;
-    expect(kycHours[0]!.productiveHours).toBeGreaterThan(0);
-    expect(kycHours[0]!.productiveHours).toBeLessThan(body.hours[0]!.productiveHours);
-    const before = await t.request('GET', `/v1/roster?${range}&asOf=1`, { headers: asViewer });
-    expect(before.json<{ agents: number }>().agents).toBe(0);
-    const bad = await t.request('GET', '/v1/roster?from=2026-06-02T12:30:00Z&to=2026-06-01T12:00:00Z&skill=KYC', { headers: asViewer });
-    expect(bad.status).toBe(400);
-    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path).sort()).toEqual(['from', 'skill', 'to']);
-  });
-
   it('answers as of an earlier log position, and names bad fields', async () => {
     const early = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24, asOf: midPosition }, headers: asViewer });
     const now = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24 }, headers: asViewer });

@@ -13,4 +13,3 @@ export {
   type AgentState,
   type AgentErrorCode,
 } from './agent-decider.js';
-export { agentRoster, workIntervals, skillsOn, rampFactor, productiveRoster, type AgentRoster, type RosterHour } from './agent-roster.js';

@@ -3,12 +3,11 @@ import { ProjectionsModule } from '../projections/projections.module.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
 import { QueueForecaster } from './queue-forecast.service.js';
-import { RosterController } from './roster.controller.js';
 
 /** Queue forecasts and staffing requirements, from the projections and the recorded queue facts. */
 @Module({
   imports: [ProjectionsModule],
-  controllers: [PlanningController, RosterController],
+  controllers: [PlanningController],
   providers: [PlanningFactsReader, QueueForecaster],
   exports: [QueueForecaster, PlanningFactsReader],
 })
