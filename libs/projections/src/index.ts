@@ -7,6 +7,9 @@
  * - Serialisation: `exportChunk(model, marks)` / `applyChunk` / `modelFromChunks` (append-only chunks).
  * - Reads: `hourlyVolume`, `queueKpis`, `contactDrivers`; routing rule `compareSpecificity`, bucket `UNROUTED`.
  * - `directHourlyVolume`, `directKpis`, `directDrivers`: the same figures computed the slow obvious way, for tests.
+ * - `RosterModel` + `evolveRoster`, `rosterHours` (productive agent-hours per UTC hour, by skill and
+ *   site; schedules expanded in the site's zone, breaks, absences, departures, certification expiry,
+ *   new-hire ramp) and `directRosterHours` for tests.
  * - `parseAsOf`, `inLogAsOf`: as-of bounds (a log position or a recorded-at instant).
  */
 export * from './column.js';
@@ -17,4 +20,6 @@ export * from './periods.js';
 export * from './ticket-model.js';
 export * from './queries.js';
 export * from './direct.js';
+export * from './roster-model.js';
+export * from './direct-roster.js';
 export * from './as-of.js';

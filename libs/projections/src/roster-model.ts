@@ -1,0 +1,183 @@
+import { DateTime } from 'luxon';
+import { instantMs, WEEKDAYS, type AgentHiredData, type WeeklyShiftPattern } from '@staffcast/events';
+import type { ProjectedEvent } from './ticket-model.js';
+
+const HOUR_MS = 3_600_000;
+
+/** One agent as the roster projection knows it. Dates are site-local `YYYY-MM-DD`. */
+export interface RosterAgent {
+  agentId: string;
+  siteId: string;
+  timeZone: string;
+  /** Skills from the hire record (held without a certification). */
+  skills: string[];
+  startDate: string;
+  /** Last day employed, or null. */
+  departedOn: string | null;
+  certifications: { skill: string; certifiedOn: string; expiresOn: string | null }[];
+  /** Weekly patterns by effectiveFrom, ascending; each holds until the next. */
+  schedules: { effectiveFrom: string; shifts: WeeklyShiftPattern }[];
+  /** Absence windows [fromMs, toMs). */
+  absences: [number, number][];
+}
+
+/**
+ * The roster read model: every agent with the facts that decide their productive hours. Plain
+ * JSON-serialisable data (a few KiB per agent), so it is stored or rebuilt whole. `evolveRoster`
+ * mutates in place, ignores events at or before `position`, and is deterministic.
+ */
+export interface RosterModel {
+  position: string | null;
+  agents: Record<string, RosterAgent>;
+}
+
+export const ROSTER_EVENT_TYPES = ['AgentHired', 'AgentCertified', 'AgentScheduleSet', 'AgentAbsenceRecorded', 'AgentDeparted'] as const;
+
+export function createRosterModel(): RosterModel {
+  return { position: null, agents: {} };
+}
+
+/** Applies one event to the roster (in place) and returns it. O(schedules of the agent) for AgentScheduleSet, else O(1). */
+export function evolveRoster(model: RosterModel, event: ProjectedEvent): RosterModel {
+  if (model.position !== null && event.position <= BigInt(model.position)) return model;
+  model.position = event.position.toString();
+  const d = event.data as Record<string, unknown>;
+  const agent = model.agents[d['agentId'] as string];
+  switch (event.type) {
+    case 'AgentHired': {
+      const h = d as unknown as AgentHiredData;
+      model.agents[h.agentId] ??= { agentId: h.agentId, siteId: h.site.siteId, timeZone: h.site.timeZone, skills: [...h.skills], startDate: h.startDate, departedOn: null, certifications: [], schedules: [], absences: [] };
+      return model;
+    }
+    case 'AgentCertified':
+      agent?.certifications.push({ skill: d['skill'] as string, certifiedOn: d['certifiedOn'] as string, expiresOn: (d['expiresOn'] as string | undefined) ?? null });
+      return model;
+    case 'AgentScheduleSet':
+      if (agent) {
+        const from = d['effectiveFrom'] as string;
+        agent.schedules = agent.schedules.filter((s) => s.effectiveFrom !== from);
+        agent.schedules.push({ effectiveFrom: from, shifts: d['shifts'] as WeeklyShiftPattern });
+        agent.schedules.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+      }
+      return model;
+    case 'AgentAbsenceRecorded':
+      agent?.absences.push([instantMs(d['from'] as string), instantMs(d['to'] as string)]);
+      return model;
+    case 'AgentDeparted':
+      if (agent) agent.departedOn = d['departedOn'] as string;
+      return model;
+    default:
+      return model;
+  }
+}
+
+/** New-hire ramp: productivity (0–1) in tenure weeks 1, 2, … (week 1 starts on startDate); 1 after the list. */
+export const DEFAULT_NEW_HIRE_RAMP: readonly number[] = [0.25, 0.5, 0.75];
+
+export interface RosterHour {
+  hour: string;
+  /** Productive agent-hours in the hour (ramp-weighted), for the agents selected. */
+  productiveHours: number;
+  /** The same by skill; an agent with several skills counts in each, so these overlap. */
+  bySkill: Record<string, number>;
+  bySite: Record<string, number>;
+}
+
+export interface RosterFilter {
+  skill?: string;
+  site?: string;
+}
+
+/** Skills an agent holds on a site-local date: hire skills plus certifications valid that day (certifiedOn ≤ date < expiresOn). */
+export function skillsOn(agent: RosterAgent, date: string): string[] {
+  const out = new Set(agent.skills);
+  for (const c of agent.certifications) if (c.certifiedOn <= date && (c.expiresOn === null || date < c.expiresOn)) out.add(c.skill);
+  return [...out].sort();
+}
+
+/** Productivity factor for a shift starting on `date`: the ramp entry for its tenure week, 1 after the ramp. */
+export function rampFactor(agent: RosterAgent, date: string, ramp: readonly number[]): number {
+  const days = Math.round(DateTime.fromISO(date, { zone: 'UTC' }).diff(DateTime.fromISO(agent.startDate, { zone: 'UTC' }), 'days').days);
+  const week = Math.floor(days / 7);
+  return week < ramp.length ? ramp[week]! : 1;
+}
+
+/**
+ * Productive agent-hours per UTC hour in [fromMs, toMs) (whole hours). Each agent's weekly pattern
+ * is expanded day by day in the site's time zone (luxon; a shift's local start and end become
+ * instants, so a shift across a DST change lasts its real elapsed time), from startDate to
+ * departedOn; breaks and absences are cut out; the remaining time is spread over the UTC hours it
+ * overlaps and weighted by the new-hire ramp of the shift's start date. A shift counts for the
+ * skills held on its start date. A local time the clock skips is read as luxon does (moved
+ * forward); one it repeats (e.g. 01:30 on a US autumn change) as its first occurrence.
+ * O(agents · days · shifts + hours).
+ */
+export function rosterHours(model: RosterModel, fromMs: number, toMs: number, filter: RosterFilter = {}, ramp: readonly number[] = DEFAULT_NEW_HIRE_RAMP): RosterHour[] {
+  if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('from and to must be whole UTC hours, from ≤ to');
+  const hours = (toMs - fromMs) / HOUR_MS;
+  const rows: RosterHour[] = Array.from({ length: hours }, (_, h) => ({ hour: new Date(fromMs + h * HOUR_MS).toISOString(), productiveHours: 0, bySkill: {}, bySite: {} }));
+  for (const agent of Object.values(model.agents).sort((a, b) => (a.agentId < b.agentId ? -1 : 1))) {
+    if (filter.site !== undefined && agent.siteId !== filter.site) continue;
+    const zone = agent.timeZone;
+    // Local dates whose shifts can reach the range (a shift lasts under 24 h and starts on its date).
+    let date = DateTime.fromMillis(fromMs, { zone }).startOf('day').minus({ days: 1 });
+    const lastDate = DateTime.fromMillis(toMs, { zone }).startOf('day');
+    for (; date <= lastDate; date = date.plus({ days: 1 })) {
+      const iso = date.toISODate()!;
+      if (iso < agent.startDate || (agent.departedOn !== null && iso > agent.departedOn)) continue;
+      const pattern = [...agent.schedules].reverse().find((s) => s.effectiveFrom <= iso)?.shifts;
+      if (!pattern) continue;
+      const skills = skillsOn(agent, iso);
+      if (filter.skill !== undefined && !skills.includes(filter.skill)) continue;
+      const factor = rampFactor(agent, iso, ramp);
+      for (const shift of pattern[WEEKDAYS[date.weekday - 1]!]) {
+        const start = localInstant(iso, shift.start, zone);
+        let end = localInstant(iso, shift.end, zone);
+        if (end <= start) end = localInstant(date.plus({ days: 1 }).toISODate()!, shift.end, zone);
+        let pieces: [number, number][] = [[start, end]];
+        for (const b of shift.breaks) {
+          let bs = localInstant(iso, b.start, zone);
+          if (bs < start) bs = localInstant(date.plus({ days: 1 }).toISODate()!, b.start, zone);
+          let be = localInstant(iso, b.end, zone);
+          while (be <= bs) be = localInstant(date.plus({ days: 1 }).toISODate()!, b.end, zone);
+          pieces = cut(pieces, bs, be);
+        }
+        for (const [a, z] of agent.absences) pieces = cut(pieces, a, z);
+        for (const [a, z] of pieces) spread(rows, fromMs, toMs, a, z, factor, skills, filter.skill, agent.siteId);
+      }
+    }
+  }
+  return rows;
+}
+
+function localInstant(date: string, time: string, zone: string): number {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+}
+
+/** Removes [a, z) from each interval. */
+function cut(pieces: [number, number][], a: number, z: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of pieces) {
+    if (z <= s || a >= e) out.push([s, e]);
+    else {
+      if (a > s) out.push([s, a]);
+      if (z < e) out.push([z, e]);
+    }
+  }
+  return out;
+}
+
+function spread(rows: RosterHour[], fromMs: number, toMs: number, a: number, z: number, factor: number, skills: string[], onlySkill: string | undefined, site: string): void {
+  const lo = Math.max(a, fromMs);
+  const hi = Math.min(z, toMs);
+  for (let h = Math.floor((lo - fromMs) / HOUR_MS); h >= 0 && fromMs + h * HOUR_MS < hi; h++) {
+    const hs = fromMs + h * HOUR_MS;
+    const overlap = Math.min(hi, hs + HOUR_MS) - Math.max(lo, hs);
+    if (overlap <= 0) continue;
+    const value = (overlap / HOUR_MS) * factor;
+    const row = rows[h]!;
+    row.productiveHours += value;
+    for (const s of skills) if (onlySkill === undefined || s === onlySkill) row.bySkill[s] = (row.bySkill[s] ?? 0) + value;
+    row.bySite[site] = (row.bySite[site] ?? 0) + value;
+  }
+}
