@@ -1,5 +1,5 @@
 import type { EventStore, SqliteEventStore } from '@staffcast/event-store';
-import { createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, modelFromChunks, type ModelMarks, type TicketModel } from '@staffcast/projections';
+import { createRosterModel, createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, modelFromChunks, type ModelMarks, type RosterModel, type TicketModel } from '@staffcast/projections';
 
 /**
  * Where a projection keeps its read model and checkpoint. `commit` must store the model's new
@@ -7,10 +7,10 @@ import { createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, mode
  */
 export interface ProjectionPersistence {
   readonly durable: boolean;
-  /** The committed model (empty when nothing was committed) and the marks of what it holds. */
-  load(): { model: TicketModel; marks: ModelMarks };
-  /** Stores what was appended since `marks` and the model's position as the checkpoint; returns the new marks. */
-  commit(model: TicketModel, marks: ModelMarks): ModelMarks;
+  /** The committed models (empty when nothing was committed) and the marks of what the ticket model holds. */
+  load(): { model: TicketModel; roster: RosterModel; marks: ModelMarks };
+  /** Stores what was appended since `marks`, the roster (whole; it is small) and the model's position as the checkpoint; returns the new marks. */
+  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel): ModelMarks;
   /** Forgets the model and the checkpoint (before a rebuild). */
   reset(): void;
 }
@@ -22,6 +22,10 @@ CREATE TABLE IF NOT EXISTS projection_model_chunks (
   header  TEXT NOT NULL,
   columns BLOB NOT NULL,
   PRIMARY KEY (name, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS projection_rosters (
+  name   TEXT PRIMARY KEY,
+  roster TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
 
@@ -40,23 +44,25 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
     store.db.exec(SCHEMA);
   }
 
-  load(): { model: TicketModel; marks: ModelMarks } {
+  load(): { model: TicketModel; roster: RosterModel; marks: ModelMarks } {
     const rows = this.store.db.prepare<[string], { header: string; columns: Uint8Array }>('SELECT header, columns FROM projection_model_chunks WHERE name = ? ORDER BY seq').iterate(this.name);
     const model = modelFromChunks((function* () {
       for (const row of rows) yield decodeChunk(row);
     })());
     const checkpoint = this.store.loadCheckpointSync(this.name);
     if (checkpoint !== model.position) throw new Error(`projection ${this.name}: checkpoint ${checkpoint} does not match the stored model (${model.position}); rebuild it`);
-    return { model, marks: marksOf(model) };
+    const stored = this.store.db.prepare<[string], { roster: string }>('SELECT roster FROM projection_rosters WHERE name = ?').get(this.name);
+    return { model, roster: stored ? (JSON.parse(stored.roster) as RosterModel) : createRosterModel(), marks: marksOf(model) };
   }
 
-  commit(model: TicketModel, marks: ModelMarks): ModelMarks {
+  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel): ModelMarks {
     if (model.position === undefined) return marks;
     const { header, columns } = encodeChunk(exportChunk(model, marks));
     const position = model.position;
     this.store.transaction((db) => {
       const next = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM projection_model_chunks WHERE name = ?').get(this.name)?.seq ?? -1;
       db.prepare('INSERT INTO projection_model_chunks (name, seq, header, columns) VALUES (?, ?, ?, ?)').run(this.name, next + 1, header, columns);
+      db.prepare('INSERT INTO projection_rosters (name, roster) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET roster = excluded.roster').run(this.name, JSON.stringify(roster));
       this.store.saveCheckpointSync(this.name, position);
     });
     return marksOf(model);
@@ -65,6 +71,7 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
   reset(): void {
     this.store.transaction((db) => {
       db.prepare('DELETE FROM projection_model_chunks WHERE name = ?').run(this.name);
+      db.prepare('DELETE FROM projection_rosters WHERE name = ?').run(this.name);
       db.prepare('DELETE FROM checkpoints WHERE name = ?').run(this.name);
     });
   }
@@ -77,9 +84,9 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
  */
 export class MemoryProjectionPersistence implements ProjectionPersistence {
   readonly durable = false;
-  load(): { model: TicketModel; marks: ModelMarks } {
+  load(): { model: TicketModel; roster: RosterModel; marks: ModelMarks } {
     const model = createTicketModel();
-    return { model, marks: marksOf(model) };
+    return { model, roster: createRosterModel(), marks: marksOf(model) };
   }
   commit(model: TicketModel): ModelMarks {
     return marksOf(model);

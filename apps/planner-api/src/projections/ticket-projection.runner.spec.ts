@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
-import { NO_MARKS, createTicketModel, evolveTicketModel, exportChunk, type AsOf, type TicketModel } from '@staffcast/projections';
+import { NO_MARKS, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
 import { demoTicketLog } from '../../../../scripts/bench/projection-demo-log.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
@@ -21,6 +21,25 @@ async function folded(store: EventStore, asOf?: AsOf): Promise<TicketModel> {
   }
   return model;
 }
+
+/** The roster folded straight from readAll. */
+async function foldedRoster(store: EventStore): Promise<RosterModel> {
+  const roster = createRosterModel();
+  for await (const e of store.readAll({ filter: { streamCategories: ['agent'] } })) evolveRoster(roster, e);
+  return roster;
+}
+
+const meta = { actor: 'test', correlationId: 'runner-spec', schemaVersion: 1 };
+const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+const agentWrites = (agentId: string): StreamWrite[] => [
+  {
+    stream: `agent-${agentId}`,
+    events: [
+      { id: `${agentId}-0`, type: 'AgentHired', data: { agentId, site: { siteId: 'kl', timeZone: 'Asia/Kuala_Lumpur' }, markets: ['US'], languages: ['en'], skills: ['chat'], startDate: '2026-05-04', contractedHoursPerWeek: 40, hourlyCost: { amount: 9, currency: 'USD' } }, metadata: meta },
+      { id: `${agentId}-1`, type: 'AgentScheduleSet', data: { agentId, effectiveFrom: '2026-05-04', shifts: { ...none, mon: [{ start: '09:00', end: '17:00', breaks: [] }] } }, metadata: meta },
+    ],
+  },
+];
 
 const state = (m: TicketModel) => {
   const { position: _position, ...rest } = exportChunk(m, NO_MARKS);
@@ -45,9 +64,11 @@ describe('TicketProjectionRunner', () => {
     const runner = new TicketProjectionRunner(store, { commitEvery: 300 });
     await runner.start();
     expect(await runner.catchUp()).toBe(true);
-    await append(store, writes.slice(half));
+    await append(store, [...agentWrites('ag1'), ...writes.slice(half), ...agentWrites('ag2')]);
     expect(await runner.catchUp()).toBe(true);
     expect(state(runner.current)).toEqual(state(await folded(store)));
+    expect(Object.keys(runner.currentRoster.agents)).toEqual(['ag1', 'ag2']);
+    expect(runner.currentRoster).toEqual(await foldedRoster(store));
     await runner.stop();
     const status = await runner.status();
     expect(status).toMatchObject({ durable: true, lag: '0', checkpoint: status.head });
@@ -59,9 +80,11 @@ describe('TicketProjectionRunner', () => {
     // Loaded from the committed chunks, not replayed: the position is the checkpoint.
     expect(resumed.current.position?.toString()).toBe(status.checkpoint);
     expect(state(resumed.current)).toEqual(state(await folded(reopened)));
+    expect(resumed.currentRoster).toEqual(await foldedRoster(reopened));
     const rebuilt = await resumed.rebuild();
     expect(rebuilt.position).toBe(status.head);
     expect(state(resumed.current)).toEqual(state(await folded(reopened)));
+    expect(resumed.currentRoster).toEqual(await foldedRoster(reopened));
     await resumed.stop();
     await reopened.close();
   });

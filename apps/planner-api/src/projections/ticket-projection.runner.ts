@@ -1,9 +1,38 @@
 import type { EventStore, SqliteEventStore, Subscription } from '@staffcast/event-store';
 import { instantMs } from '@staffcast/events';
-import { TICKET_MODEL_EVENT_TYPES, createTicketModel, evolveTicketModel, inLogAsOf, type AsOf, type ModelMarks, type TicketModel } from '@staffcast/projections';
+import {
+  ROSTER_EVENT_TYPES,
+  TICKET_MODEL_EVENT_TYPES,
+  createRosterModel,
+  createTicketModel,
+  evolveRoster,
+  evolveTicketModel,
+  inLogAsOf,
+  type AsOf,
+  type ModelMarks,
+  type ProjectedEvent,
+  type RosterModel,
+  type TicketModel,
+} from '@staffcast/projections';
 import { persistenceFor, type ProjectionPersistence } from './projection-persistence.js';
 
 export const TICKET_PROJECTION_NAME = 'projection:tickets';
+
+/** Every event type the projection reads: the ticket model's and the roster's. */
+const PROJECTED_TYPES: readonly string[] = [...TICKET_MODEL_EVENT_TYPES, ...ROSTER_EVENT_TYPES];
+const ROSTER_TYPES: ReadonlySet<string> = new Set(ROSTER_EVENT_TYPES);
+
+/** The read models one projection keeps: tickets (with queues) and the roster. */
+export interface ProjectionModels {
+  tickets: TicketModel;
+  roster: RosterModel;
+}
+
+/** Applies one event to both models (each ignores what it does not read). */
+function apply(models: ProjectionModels, event: ProjectedEvent): void {
+  evolveTicketModel(models.tickets, event);
+  if (ROSTER_TYPES.has(event.type)) evolveRoster(models.roster, event);
+}
 
 export interface RunnerOptions {
   name?: string;
@@ -38,11 +67,12 @@ export class TicketProjectionRunner {
   private readonly scanPageSize: number;
   private readonly persistence: ProjectionPersistence;
   private model: TicketModel = createTicketModel();
+  private roster: RosterModel = createRosterModel();
   private marks: ModelMarks | undefined;
   private sinceCommit = 0;
   private checkpoint: bigint | undefined;
   private subscription: Subscription | undefined;
-  private asOfCache: { key: string; model: TicketModel } | undefined;
+  private asOfCache: { key: string; models: ProjectionModels } | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -63,11 +93,17 @@ export class TicketProjectionRunner {
     return this.model;
   }
 
+  /** The live roster model. */
+  get currentRoster(): RosterModel {
+    return this.roster;
+  }
+
   /** Loads the committed model and subscribes after its checkpoint. Resolves once caught up. */
   async start(): Promise<void> {
     if (this.subscription) return this.subscription.caughtUp;
     const loaded = this.persistence.load();
     this.model = loaded.model;
+    this.roster = loaded.roster;
     this.marks = loaded.marks;
     this.checkpoint = this.model.position;
     this.sinceCommit = 0;
@@ -76,7 +112,7 @@ export class TicketProjectionRunner {
       {
         onEvent: (event) => {
           const before = this.model.position;
-          evolveTicketModel(this.model, event);
+          apply({ tickets: this.model, roster: this.roster }, event);
           if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) this.commit();
         },
         onCaughtUp: () => {
@@ -95,7 +131,7 @@ export class TicketProjectionRunner {
   }
 
   private commit(): void {
-    this.marks = this.persistence.commit(this.model, this.marks!);
+    this.marks = this.persistence.commit(this.model, this.marks!, this.roster);
     this.checkpoint = this.model.position;
     this.sinceCommit = 0;
   }
@@ -138,11 +174,12 @@ export class TicketProjectionRunner {
     if (wasRunning) await this.stop();
     this.persistence.reset();
     this.model = createTicketModel();
+    this.roster = createRosterModel();
     this.marks = this.persistence.load().marks;
     this.asOfCache = undefined;
     let events = 0;
     const head = await this.store.headPosition();
-    await this.fold(this.model, undefined, head, () => {
+    await this.fold({ tickets: this.model, roster: this.roster }, undefined, head, () => {
       events++;
       if (++this.sinceCommit >= this.commitEvery) {
         this.commit();
@@ -161,29 +198,34 @@ export class TicketProjectionRunner {
    * O(events in the log) per distinct bound (the last one is cached). With no bound, the live model.
    */
   async modelAsOf(asOf: AsOf | undefined): Promise<TicketModel> {
-    if (asOf === undefined) {
-      await this.catchUp();
-      return this.model;
-    }
-    const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
-    if (this.asOfCache?.key === key && asOf.kind === 'position') return this.asOfCache.model;
-    const model = createTicketModel();
-    const head = await this.store.headPosition();
-    await this.fold(model, asOf, head, () => undefined);
-    // Cache only position bounds: a time bound can still gain events recorded later with an earlier recordedAt.
-    if (asOf.kind === 'position') this.asOfCache = { key, model };
-    return model;
+    return (await this.modelsAsOf(asOf)).tickets;
   }
 
-  /** Folds every ticket-model event up to `head` (and inside `asOf`) into `model`. */
-  private async fold(model: TicketModel, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void): Promise<void> {
+  /** Both read models as they stood at `asOf` (see modelAsOf); the live ones without a bound. */
+  async modelsAsOf(asOf: AsOf | undefined): Promise<ProjectionModels> {
+    if (asOf === undefined) {
+      await this.catchUp();
+      return { tickets: this.model, roster: this.roster };
+    }
+    const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
+    if (this.asOfCache?.key === key && asOf.kind === 'position') return this.asOfCache.models;
+    const models = { tickets: createTicketModel(), roster: createRosterModel() };
+    const head = await this.store.headPosition();
+    await this.fold(models, asOf, head, () => undefined);
+    // Cache only position bounds: a time bound can still gain events recorded later with an earlier recordedAt.
+    if (asOf.kind === 'position') this.asOfCache = { key, models };
+    return models;
+  }
+
+  /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */
+  private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void): Promise<void> {
     if (head === undefined) return;
     const bound = asOf?.kind === 'position' && asOf.position < head ? asOf.position : head;
-    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, model, asOf, bound, onApplied);
-    for await (const event of this.store.readAll({ filter: { eventTypes: TICKET_MODEL_EVENT_TYPES } })) {
+    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, models, asOf, bound, onApplied);
+    for await (const event of this.store.readAll({ filter: { eventTypes: PROJECTED_TYPES } })) {
       if (event.position > bound) break;
       if (asOf === undefined || inLogAsOf(event, asOf)) {
-        evolveTicketModel(model, event);
+        apply(models, event);
         onApplied();
       }
     }
@@ -193,9 +235,9 @@ export class TicketProjectionRunner {
    * The embedded store's fast path: pages of raw rows straight from SQLite (no per-event object
    * from the adapter, only the columns the model reads), paged so commits can run in between.
    */
-  private foldSqlite(store: SqliteEventStore, model: TicketModel, asOf: AsOf | undefined, bound: bigint, onApplied: () => void): void {
-    const types = TICKET_MODEL_EVENT_TYPES;
-    // The type comes back as its index in TICKET_MODEL_EVENT_TYPES: no string per row, and the
+  private foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void): void {
+    const types = PROJECTED_TYPES;
+    // The type comes back as its index in PROJECTED_TYPES: no string per row, and the
     // model's switch then compares interned constants.
     // Type names are catalogue constants (letters only), so they are safe to inline as literals.
     const literal = (t: string) => `'${t.replace(/[^A-Za-z]/g, '')}'`;
@@ -218,7 +260,7 @@ export class TicketProjectionRunner {
         event.data = JSON.parse(data);
         event.position = BigInt(position);
         event.metadata.schemaVersion = schemaVersion;
-        evolveTicketModel(model, event);
+        apply(models, event);
         onApplied();
       }
       if (rows.length < this.scanPageSize) return;
