@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { asPlanner, asViewer, queueBody, ticketCreated, TOKENS_ENV } from '../support/fixtures.js';
+import { agentBody, asPlanner, asViewer, queueBody, scheduleBody, ticketCreated, TOKENS_ENV } from '../support/fixtures.js';
 
 interface Hour {
   hour: string;
@@ -20,6 +20,8 @@ describe('projection reads (e2e)', () => {
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
     };
     await write('/v1/queues', queueBody());
+    await write('/v1/agents', agentBody('A1'));
+    await write('/v1/agents/A1/schedule', scheduleBody(), 'PUT');
     await write('/v1/tickets/events', {
       events: [
         ticketCreated('T1', '2026-03-02T14:05:00Z'),
@@ -91,6 +93,21 @@ describe('projection reads (e2e)', () => {
     const res = await get('/v1/drivers?from=2026-03-02&to=2026-03-09');
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({ weeks: [{ week: '2026-W10', rows: [{ category: 'kyc', market: 'US', arrivals: 3, escalations: 1, previousArrivals: 0, arrivalsChange: null }] }] });
+  });
+
+  it('answers the roster: productive agent-hours per UTC hour, by skill and site', async () => {
+    // A1 works 21:00–06:00 in Kuala Lumpur (+08) on weekdays with a 01:00–02:00 break: Monday 2 March
+    // is 13:00Z–22:00Z without 17:00Z, 8 hours, long past the new-hire ramp.
+    const res = await get('/v1/roster?from=2026-03-02T12:00:00Z&to=2026-03-02T23:00:00Z');
+    expect(res.status).toBe(200);
+    const hours = res.json<{ hours: { hour: string; productiveHours: number; bySkill: Record<string, number>; bySite: Record<string, number> }[] }>().hours;
+    expect(hours.map((h) => h.productiveHours)).toEqual([0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0]);
+    expect(hours[1]).toEqual({ hour: '2026-03-02T13:00:00.000Z', productiveHours: 1, bySkill: { chat: 1, 'kyc-us': 1 }, bySite: { kul: 1 } });
+    const other = await get('/v1/roster?from=2026-03-02T12:00:00Z&to=2026-03-02T23:00:00Z&site=elsewhere');
+    expect(other.json<{ hours: { productiveHours: number }[] }>().hours.every((h) => h.productiveHours === 0)).toBe(true);
+    const ramped = await get('/v1/roster?from=2026-03-02T12:00:00Z&to=2026-03-02T23:00:00Z&skill=kyc-us&ramp=0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5');
+    expect(ramped.json<{ hours: { productiveHours: number }[] }>().hours[1]!.productiveHours).toBe(0.5);
+    expect(((await get('/v1/roster?from=2026-03-02T12:00:00Z&to=2026-03-02T23:00:00Z&ramp=2')).json() as { issues: { path: string }[] }).issues[0]!.path).toBe('ramp');
   });
 
   it('reports the projection status and lag', async () => {

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import type { AppConfig } from '@staffcast/config';
 import { instantMs } from '@staffcast/events';
-import { contactDrivers, hasQueue, hourlyVolume, parseAsOf, queueKpis, queueTimeZone, type TicketModel } from '@staffcast/projections';
+import { DEFAULT_NEW_HIRE_RAMP, contactDrivers, hasQueue, hourlyVolume, parseAsOf, queueKpis, queueTimeZone, rosterHours, type TicketModel } from '@staffcast/projections';
 import { RequireRole } from '../http/auth.js';
 import { parseOrThrow } from '../http/validation.js';
 import { APP_CONFIG } from '../tokens.js';
-import { driversQuery, kpisQuery, QueueIdParam, statusQuery, volumeQuery } from './projections.dto.js';
+import { driversQuery, kpisQuery, QueueIdParam, rosterQuery, statusQuery, volumeQuery } from './projections.dto.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
 /**
@@ -66,6 +66,20 @@ export class ProjectionsController {
     const q = parseOrThrow(driversQuery(this.maxDays), query);
     const model = await this.model(q.asOf);
     return { asOfPosition: model.position?.toString() ?? null, weeks: contactDrivers(model, q.from, q.to) };
+  }
+
+  /**
+   * Productive agent-hours per UTC hour (ramp-weighted), in total and by skill and site; `skill`
+   * and `site` select agents; `ramp` overrides the default new-hire ramp (0.25,0.5,0.75).
+   */
+  @RequireRole('viewer')
+  @Get('roster')
+  async roster(@Query() query: unknown) {
+    const q = parseOrThrow(rosterQuery(this.maxDays), query);
+    const { tickets, roster } = await this.runner.modelsAsOf(q.asOf === undefined ? undefined : parseAsOf(q.asOf));
+    const ramp = q.ramp ?? DEFAULT_NEW_HIRE_RAMP;
+    const filter = { ...(q.skill === undefined ? {} : { skill: q.skill }), ...(q.site === undefined ? {} : { site: q.site }) };
+    return { asOfPosition: tickets.position?.toString() ?? null, ramp, hours: rosterHours(roster, instantMs(q.from), instantMs(q.to), filter, ramp) };
   }
 
   /** The projection's position, committed checkpoint, log head and lag. */

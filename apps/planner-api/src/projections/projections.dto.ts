@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, IsoDate, IsoDateTime, instantMs } from '@staffcast/events';
+import { EntityId, IsoDate, IsoDateTime, SkillCode, instantMs } from '@staffcast/events';
 import { UNROUTED, parseAsOf } from '@staffcast/projections';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +38,18 @@ export const kpisQuery = (maxDays: number) =>
 
 /** `GET /v1/drivers`: UTC ISO weeks covering the dates [from, to). */
 export const driversQuery = (maxDays: number) => z.strictObject({ from: IsoDate, to: IsoDate, asOf: AsOfParam }).superRefine(rangeCheck(maxDays, dateMs));
+
+/** New-hire ramp as a query value: comma-separated productivity fractions for tenure weeks 1, 2, … */
+const RampParam = z
+  .string()
+  .max(400)
+  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)(,(0(\.\d{1,4})?|1(\.0{1,4})?)){0,51}$/, 'must be up to 52 comma-separated fractions between 0 and 1, e.g. 0.25,0.5,0.75')
+  .transform((v) => v.split(',').map(Number))
+  .optional();
+
+/** `GET /v1/roster`: UTC hours [from, to), optionally one skill and/or one site, and a ramp. */
+export const rosterQuery = (maxDays: number) =>
+  z.strictObject({ from: WholeHour, to: WholeHour, skill: SkillCode.optional(), site: EntityId.optional(), ramp: RampParam, asOf: AsOfParam }).superRefine(rangeCheck(maxDays, instantMs));
 
 /** `GET /v1/projections/status` takes nothing. */
 export const statusQuery = z.strictObject({});
