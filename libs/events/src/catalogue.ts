@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AgentAbsenceRecordedData, AgentCertifiedData, AgentDepartedData, AgentHiredData, AgentScheduleSetData } from './agent-events.js';
 import { HolidayDeclaredData } from './calendar-events.js';
+import { ForecastPublishedData } from './forecast-events.js';
 import { LaunchCancelledData, LaunchRescheduledData, LaunchScheduledData, LaunchUpliftRevisedData } from './launch-events.js';
 import { QueueDefinedData, QueueRetiredData, QueueRoutingChangedData, QueueServiceTargetChangedData } from './queue-events.js';
-import { agentStream, calendarStream, launchStream, queueStream, ticketStream, type StreamCategory } from './streams.js';
+import { agentStream, calendarStream, forecastStream, launchStream, queueStream, ticketStream, type StreamCategory } from './streams.js';
 import {
   TicketCreatedData,
   TicketCsatRatedData,
@@ -53,6 +54,8 @@ export const EVENT_CATALOGUE = {
   AgentDeparted: entry({ schemaVersion: 1, category: 'agent', data: AgentDepartedData, stream: (d) => agentStream(d.agentId) }),
 
   HolidayDeclared: entry({ schemaVersion: 1, category: 'calendar', data: HolidayDeclaredData, stream: (d) => calendarStream(d.market) }),
+
+  ForecastPublished: entry({ schemaVersion: 1, category: 'forecast', data: ForecastPublishedData, stream: (d) => forecastStream(d.queueId) }),
 } as const;
 
 export type EventCatalogue = typeof EVENT_CATALOGUE;
@@ -103,6 +106,7 @@ export const AgentScheduleSetEvent = eventSchema('AgentScheduleSet');
 export const AgentAbsenceRecordedEvent = eventSchema('AgentAbsenceRecorded');
 export const AgentDepartedEvent = eventSchema('AgentDeparted');
 export const HolidayDeclaredEvent = eventSchema('HolidayDeclared');
+export const ForecastPublishedEvent = eventSchema('ForecastPublished');
 
 /** Events of a `queue-<id>` stream. */
 export const QueueEvent = z.discriminatedUnion('type', [QueueDefinedEvent, QueueRoutingChangedEvent, QueueServiceTargetChangedEvent, QueueRetiredEvent]);
@@ -127,6 +131,17 @@ export type AgentEvent = z.infer<typeof AgentEvent>;
 export const CalendarEvent = z.discriminatedUnion('type', [HolidayDeclaredEvent]);
 export type CalendarEvent = z.infer<typeof CalendarEvent>;
 
+/** Events of a `forecast-<queueId>` stream. */
+export const ForecastEvent = z.discriminatedUnion('type', [ForecastPublishedEvent]);
+export type ForecastEvent = z.infer<typeof ForecastEvent>;
+
 /** Every event of the catalogue, current versions. */
-export const DomainEvent = z.discriminatedUnion('type', [...QueueEvent.options, ...TicketEvent.options, ...LaunchEvent.options, ...AgentEvent.options, ...CalendarEvent.options]);
+export const DomainEvent = z.discriminatedUnion('type', [
+  ...QueueEvent.options,
+  ...TicketEvent.options,
+  ...LaunchEvent.options,
+  ...AgentEvent.options,
+  ...CalendarEvent.options,
+  ...ForecastEvent.options,
+]);
 export type DomainEvent = z.infer<typeof DomainEvent>;

@@ -18,6 +18,7 @@ export * from './ticket-events.js';
 export * from './launch-events.js';
 export * from './agent-events.js';
 export * from './calendar-events.js';
+export * from './forecast-events.js';
 export * from './streams.js';
 export * from './catalogue.js';
 export * from './upcasters.js';

@@ -146,6 +146,20 @@ const ARBITRARIES: Record<EventType, fc.Arbitrary<unknown>> = {
   AgentAbsenceRecorded: fc.record({ agentId: id, window: absenceWindow, reasonCode: reason }).map(({ window: w, ...rest }) => ({ ...rest, ...w })),
   AgentDeparted: fc.record({ agentId: id, departedOn: date, reasonCode: reason }),
   HolidayDeclared: fc.record({ market, date, name: displayName }),
+  ForecastPublished: fc.integer({ min: 1, max: 48 }).chain((horizonHours) => {
+    const values = fc.array(fc.double({ min: 0, max: 10_000, noNaN: true }), { minLength: horizonHours, maxLength: horizonHours });
+    return fc.record({
+      queueId: id,
+      publicationId: id,
+      publishedAt: dateTime,
+      computedAtPosition: fc.bigInt({ min: 0n, max: 2n ** 62n }).map(String),
+      start: fc.integer({ min: 0, max: 1_500_000 }).map((h) => new Date(Date.UTC(2000, 0, 1) + h * 3_600_000).toISOString()),
+      horizonHours: fc.constant(horizonHours),
+      method: fc.constantFrom('combination', 'seasonal-naive-weekly'),
+      mean: values,
+      quantiles: fc.tuple(values, values).map(([lo, hi]) => [{ level: 0.1, values: lo }, { level: 0.9, values: hi }]),
+    });
+  }),
 };
 
 /** Keys a payload may omit; removing any other key must be rejected. */

@@ -5,7 +5,7 @@ import { isEntityId } from './primitives.js';
  * too, because a stream name built from an unchecked id could escape its category.
  */
 
-export const STREAM_CATEGORIES = ['queue', 'ticket', 'launch', 'agent', 'calendar', 'scenario', 'local-team-plan'] as const;
+export const STREAM_CATEGORIES = ['queue', 'ticket', 'launch', 'agent', 'calendar', 'forecast', 'scenario', 'local-team-plan'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 /** Thrown when a stream name is built from an id that is not a safe entity id or market code. */
@@ -29,6 +29,8 @@ export const launchStream = (launchId: string): string => stream('launch', launc
 export const agentStream = (agentId: string): string => stream('agent', agentId);
 /** `calendar-<market>`, e.g. `calendar-US` */
 export const calendarStream = (market: string): string => stream('calendar', market);
+/** `forecast-<queueId>`: the forecasts published for a queue */
+export const forecastStream = (queueId: string): string => stream('forecast', queueId);
 /** `scenario-<scenarioId>` */
 export const scenarioStream = (scenarioId: string): string => stream('scenario', scenarioId);
 /** `local-team-plan-<planId>` */
