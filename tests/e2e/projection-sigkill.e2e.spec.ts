@@ -7,7 +7,7 @@ import { isMultiStreamAppender, openEventStore, type SqliteEventStore } from '@s
 import { NO_MARKS, exportChunk } from '@staffcast/projections';
 import { SqliteProjectionPersistence } from '../../apps/planner-api/src/projections/projection-persistence.js';
 import { TICKET_PROJECTION_NAME, TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
-import { demoTicketLog } from '../../scripts/bench/projection-demo-log.js';
+import { demoProjectionLog } from '../../scripts/bench/projection-demo-log.js';
 
 const support = (file: string) => fileURLToPath(new URL(`../support/${file}`, import.meta.url));
 
@@ -22,7 +22,7 @@ describe('projection killed with SIGKILL mid-way', () => {
     const file = join(dir, 'log.db');
     const store = (await openEventStore(`sqlite:${file}`)) as SqliteEventStore;
     if (!isMultiStreamAppender(store)) throw new Error('sqlite appends to many streams');
-    const writes = [...demoTicketLog({ weeks: 4, volumeScale: 1 })];
+    const writes = [...demoProjectionLog({ weeks: 4, volumeScale: 1 })];
     for (let i = 0; i < writes.length; i += 2000) await store.appendMultiple(writes.slice(i, i + 2000));
     const head = (await store.headPosition())!;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
 import { NO_MARKS, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
-import { demoTicketLog } from '../../../../scripts/bench/projection-demo-log.js';
+import { demoProjectionLog } from '../../../../scripts/bench/projection-demo-log.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
 async function append(store: EventStore, writes: StreamWrite[]): Promise<void> {
@@ -48,7 +48,7 @@ const state = (m: TicketModel) => {
 
 describe('TicketProjectionRunner', () => {
   let dir: string;
-  const writes = [...demoTicketLog({ weeks: 1, volumeScale: 0.25 })];
+  const writes = [...demoProjectionLog({ weeks: 1, volumeScale: 0.25 })];
   const half = Math.floor(writes.length / 2);
 
   beforeEach(() => {
@@ -67,7 +67,8 @@ describe('TicketProjectionRunner', () => {
     await append(store, [...agentWrites('ag1'), ...writes.slice(half), ...agentWrites('ag2')]);
     expect(await runner.catchUp()).toBe(true);
     expect(state(runner.current)).toEqual(state(await folded(store)));
-    expect(Object.keys(runner.currentRoster.agents)).toEqual(['ag1', 'ag2']);
+    expect(Object.keys(runner.currentRoster.agents)).toEqual(expect.arrayContaining(['ag1', 'ag2']));
+    expect(Object.keys(runner.currentRoster.agents).length).toBeGreaterThan(2);
     expect(runner.currentRoster).toEqual(await foldedRoster(store));
     await runner.stop();
     const status = await runner.status();
