@@ -56,6 +56,46 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
     expect(kyc.hours.map((h) => h.rawAgents)).toEqual(kycQueue.hours.map((h) => h.rawAgents));
   }, 60_000);
 
+  it('publishes a forecast as an event and scores it against the tickets that arrived', async () => {
+    const from = END_MS - 7 * 86_400_000;
+    const denied = await t.request('POST', '/v1/forecasts/publish', { body: { queueIds: ['us-payments-chat'], from: new Date(from).toISOString(), horizonHours: 168 }, headers: asViewer });
+    expect(denied.status).toBe(403);
+    const head = await t.store.headPosition();
+    const published = await t.request('POST', '/v1/forecasts/publish', { body: { queueIds: ['us-payments-chat'], from: new Date(from).toISOString(), horizonHours: 168 }, headers: asPlanner });
+    expect(published.status).toBe(201);
+    const [publication] = published.json<{ publications: { queueId: string; computedAtPosition: string }[] }>().publications;
+    expect(publication!.computedAtPosition).toBe(String(head));
+    const stored = [];
+    for await (const e of t.store.readStream('forecast-us-payments-chat')) stored.push(e);
+    expect(stored).toHaveLength(1);
+    const data = stored[0]!.data as { mean: number[]; quantiles: { level: number; values: number[] }[] };
+    expect(stored[0]!.metadata.actor).toBe('tester');
+
+    const to = END_MS;
+    const res = await t.request('GET', `/v1/accuracy?queueId=us-payments-chat&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`, { headers: asViewer });
+    expect(res.status).toBe(200);
+    const body = res.json<{ publications: number; hoursCompared: number; overall: { wape: number; bias: number; coverage: number; actual: number }; byHorizon: { horizon: string; hours: number }[] }>();
+    expect(body.publications).toBe(1);
+    // The hours compared are those before the last recorded ticket's hour; score them independently.
+    const n = body.hoursCompared;
+    expect(n).toBeGreaterThan(160);
+    const volume = await t.request('GET', `/v1/queues/us-payments-chat/volume?from=${new Date(from).toISOString()}&to=${new Date(from + n * 3_600_000).toISOString()}`, { headers: asViewer });
+    const y = volume.json<{ hours: { arrivals: number }[] }>().hours.map((h) => h.arrivals);
+    const f = data.mean.slice(0, n);
+    const sumY = y.reduce((a, b) => a + b, 0);
+    expect(body.overall.actual).toBe(sumY);
+    expect(body.overall.wape).toBeCloseTo(y.reduce((a, v, i) => a + Math.abs(v - f[i]!), 0) / sumY, 9);
+    expect(body.overall.bias).toBeCloseTo(f.reduce((a, v, i) => a + v - y[i]!, 0) / sumY, 9);
+    const lo = data.quantiles.find((q) => q.level === 0.1)!.values;
+    const hi = data.quantiles.find((q) => q.level === 0.9)!.values;
+    expect(body.overall.coverage).toBeCloseTo(y.filter((v, i) => v >= lo[i]! && v <= hi[i]!).length / n, 9);
+    expect(body.byHorizon.map((b) => b.hours).reduce((a, b) => a + b, 0)).toBe(n);
+
+    const bad = await t.request('GET', '/v1/accuracy?queueId=us-payments-chat&from=2026-06-01&to=x', { headers: asViewer });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path).sort()).toEqual(['from', 'to']);
+  }, 60_000);
+
   it('answers as of an earlier log position, and names bad fields', async () => {
     const early = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24, asOf: midPosition }, headers: asViewer });
     const now = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24 }, headers: asViewer });

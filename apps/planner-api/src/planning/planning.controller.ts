@@ -1,16 +1,41 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
+import { Ctx, type RequestContext } from '../http/request-context.js';
+import { ForecastPublisher } from './forecast-publication.service.js';
 import { parseOrThrow } from '../http/validation.js';
-import { QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { AccuracyQuery, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
 
 @Controller('v1')
 export class PlanningController {
-  constructor(@Inject(QueueForecaster) private readonly forecaster: QueueForecaster) {}
+  constructor(
+    @Inject(QueueForecaster) private readonly forecaster: QueueForecaster,
+    @Inject(ForecastPublisher) private readonly publisher: ForecastPublisher,
+  ) {}
+
+  /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */
+  @RequireRole('planner')
+  @Post('forecasts/publish')
+  publish(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<unknown> {
+    const request = parseOrThrow(PublishRequest, body);
+    return this.publisher.publish(
+      { fromMs: request.from, horizonHours: request.horizonHours, ...(request.queueIds ? { queueIds: request.queueIds } : {}), ...(request.quantiles ? { quantiles: request.quantiles } : {}) },
+      ctx,
+      new Date(),
+    );
+  }
+
+  /** Published forecasts against the actuals: WAPE, bias and interval coverage by hours ahead. */
+  @RequireRole('viewer')
+  @Get('accuracy')
+  async accuracy(@Query() query: unknown): Promise<unknown> {
+    const q = parseOrThrow(AccuracyQuery, query);
+    return { queueId: q.queueId, from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString(), ...(await this.publisher.accuracy(q.queueId, q.from, q.to)) };
+  }
 
   /** Hourly volume and AHT forecasts per queue, with the method and its backtest accuracy. */
   @RequireRole('viewer')

@@ -10,7 +10,7 @@ const WholeUtcHour = z
   .string()
   .max(40)
   .refine((v) => !Number.isNaN(instantMs(v)), 'must be an ISO-8601 date-time with an offset or Z')
-  .refine((v) => instantMs(v) % HOUR_MS === 0, 'must be a whole hour (minutes, seconds and milliseconds zero)')
+  .refine((v) => Number.isNaN(instantMs(v)) || instantMs(v) % HOUR_MS === 0, 'must be a whole hour (minutes, seconds and milliseconds zero)')
   .transform((v) => instantMs(v));
 
 const AsOfInput = z
@@ -41,3 +41,14 @@ export const RequirementsRequest = QueueForecastRequest.omit({ quantiles: true }
   planQuantile: z.number().gt(0).lt(1).optional(),
   chatSlowdownPerExtraChat: z.number().min(0).max(2).default(0),
 });
+
+/** `POST /v1/forecasts/publish`: always computed at the current head of the log (no asOf). */
+export const PublishRequest = QueueForecastRequest.omit({ asOf: true });
+
+/** `GET /v1/accuracy?queueId&from&to`: forecast hours [from, to), at most a year. */
+export const AccuracyQuery = z
+  .strictObject({ queueId: EntityId, from: WholeUtcHour, to: WholeUtcHour })
+  .superRefine((q, ctx) => {
+    if (!(q.to > q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    else if (q.to - q.from > 366 * 24 * HOUR_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range from..to may span at most 366 days' });
+  });

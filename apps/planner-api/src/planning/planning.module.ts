@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module.js';
+import { ForecastPublisher } from './forecast-publication.service.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
 import { QueueForecaster } from './queue-forecast.service.js';
@@ -8,7 +9,7 @@ import { QueueForecaster } from './queue-forecast.service.js';
 @Module({
   imports: [ProjectionsModule],
   controllers: [PlanningController],
-  providers: [PlanningFactsReader, QueueForecaster],
+  providers: [PlanningFactsReader, QueueForecaster, ForecastPublisher],
   exports: [QueueForecaster, PlanningFactsReader],
 })
 export class PlanningModule {}
