@@ -4,3 +4,5 @@
  */
 export { openHours } from './opening-hours.js';
 export { queueRequirements, requirementsBySkillSet, type QueueRequirementInput, type HourRequirement } from './queue-requirements.js';
+export { allocateRoster } from './roster-allocation.js';
+export { projectedService, type ProjectedService } from './projected-service.js';
