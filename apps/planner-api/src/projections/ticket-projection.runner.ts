@@ -72,6 +72,7 @@ export class TicketProjectionRunner {
   private sinceCommit = 0;
   private checkpoint: bigint | undefined;
   private subscription: Subscription | undefined;
+  private starting: Promise<void> | undefined;
   private asOfCache: { key: string; models: ProjectionModels } | undefined;
 
   constructor(
@@ -98,15 +99,34 @@ export class TicketProjectionRunner {
     return this.roster;
   }
 
-  /** Loads the committed model and subscribes after its checkpoint. Resolves once caught up. */
+  /**
+   * Loads the committed models, catches up to the log head with the fast fold (committing every
+   * `commitEvery` events), then subscribes after that position. Resolves once caught up.
+   */
   async start(): Promise<void> {
     if (this.subscription) return this.subscription.caughtUp;
+    // Concurrent first reads share one start.
+    this.starting ??= this.begin().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     const loaded = this.persistence.load();
     this.model = loaded.model;
     this.roster = loaded.roster;
     this.marks = loaded.marks;
     this.checkpoint = this.model.position;
     this.sinceCommit = 0;
+    // Catch up to the head with the fast fold (committing as it goes), then follow the subscription.
+    const head = await this.store.headPosition();
+    if (head !== undefined && (this.model.position === undefined || this.model.position < head)) {
+      await this.fold({ tickets: this.model, roster: this.roster }, undefined, head, () => {
+        if (++this.sinceCommit >= this.commitEvery) this.commit();
+      }, this.model.position);
+      // Every projected event up to that head is applied: the model stands at the head.
+      this.model.position = head;
+      this.commit();
+    }
     this.subscription = this.store.subscribe(
       { name: this.name, fromCheckpoint: this.model.position ?? 'start', autoCheckpoint: false },
       {
@@ -120,10 +140,11 @@ export class TicketProjectionRunner {
         },
       },
     );
-    return this.subscription.caughtUp;
+    await this.subscription.caughtUp;
   }
 
   async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
     const sub = this.subscription;
     this.subscription = undefined;
     await sub?.stop();
@@ -218,11 +239,11 @@ export class TicketProjectionRunner {
   }
 
   /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */
-  private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void): Promise<void> {
+  private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void, after?: bigint): Promise<void> {
     if (head === undefined) return;
     const bound = asOf?.kind === 'position' && asOf.position < head ? asOf.position : head;
-    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, models, asOf, bound, onApplied);
-    for await (const event of this.store.readAll({ filter: { eventTypes: PROJECTED_TYPES } })) {
+    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, models, asOf, bound, onApplied, after);
+    for await (const event of this.store.readAll({ fromPosition: after, filter: { eventTypes: PROJECTED_TYPES } })) {
       if (event.position > bound) break;
       if (asOf === undefined || inLogAsOf(event, asOf)) {
         apply(models, event);
@@ -235,7 +256,7 @@ export class TicketProjectionRunner {
    * The embedded store's fast path: pages of raw rows straight from SQLite (no per-event object
    * from the adapter, only the columns the model reads), paged so commits can run in between.
    */
-  private foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void): void {
+  private foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void, from?: bigint): void {
     const types = PROJECTED_TYPES;
     // The type comes back as its index in PROJECTED_TYPES: no string per row, and the
     // model's switch then compares interned constants.
@@ -251,7 +272,7 @@ export class TicketProjectionRunner {
       )
       .raw();
     const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
-    let after = 0;
+    let after = from === undefined ? 0 : Number(from);
     for (;;) {
       const rows = page.all(after, bound, this.scanPageSize) as [number, number, string, number, string?][];
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
