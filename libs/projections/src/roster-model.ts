@@ -97,8 +97,7 @@ export function skillsOn(agent: RosterAgent, date: string): string[] {
 
 /** Productivity factor for a shift starting on `date`: the ramp entry for its tenure week, 1 after the ramp. */
 export function rampFactor(agent: RosterAgent, date: string, ramp: readonly number[]): number {
-  const days = Math.round(DateTime.fromISO(date, { zone: 'UTC' }).diff(DateTime.fromISO(agent.startDate, { zone: 'UTC' }), 'days').days);
-  const week = Math.floor(days / 7);
+  const week = Math.floor((dayNumber(date) - dayNumber(agent.startDate)) / 7);
   return week < ramp.length ? ramp[week]! : 1;
 }
 
@@ -116,30 +115,41 @@ export function rosterHours(model: RosterModel, fromMs: number, toMs: number, fi
   if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('from and to must be whole UTC hours, from ≤ to');
   const hours = (toMs - fromMs) / HOUR_MS;
   const rows: RosterHour[] = Array.from({ length: hours }, (_, h) => ({ hour: new Date(fromMs + h * HOUR_MS).toISOString(), productiveHours: 0, bySkill: {}, bySite: {} }));
+  const localInstant = localInstantCache();
+  // Local dates whose shifts can reach the range (a shift lasts under 24 h and starts on its date), per zone.
+  const daysByZone = new Map<string, { iso: string; weekday: number; next: string }[]>();
+  const days = (zone: string) => {
+    let list = daysByZone.get(zone);
+    if (!list) {
+      list = [];
+      const last = DateTime.fromMillis(toMs, { zone }).startOf('day');
+      for (let d = DateTime.fromMillis(fromMs, { zone }).startOf('day').minus({ days: 1 }); d <= last; d = d.plus({ days: 1 })) {
+        list.push({ iso: d.toISODate()!, weekday: d.weekday, next: d.plus({ days: 1 }).toISODate()! });
+      }
+      daysByZone.set(zone, list);
+    }
+    return list;
+  };
   for (const agent of Object.values(model.agents).sort((a, b) => (a.agentId < b.agentId ? -1 : 1))) {
     if (filter.site !== undefined && agent.siteId !== filter.site) continue;
     const zone = agent.timeZone;
-    // Local dates whose shifts can reach the range (a shift lasts under 24 h and starts on its date).
-    let date = DateTime.fromMillis(fromMs, { zone }).startOf('day').minus({ days: 1 });
-    const lastDate = DateTime.fromMillis(toMs, { zone }).startOf('day');
-    for (; date <= lastDate; date = date.plus({ days: 1 })) {
-      const iso = date.toISODate()!;
+    for (const { iso, weekday, next } of days(zone)) {
       if (iso < agent.startDate || (agent.departedOn !== null && iso > agent.departedOn)) continue;
       const pattern = [...agent.schedules].reverse().find((s) => s.effectiveFrom <= iso)?.shifts;
       if (!pattern) continue;
       const skills = skillsOn(agent, iso);
       if (filter.skill !== undefined && !skills.includes(filter.skill)) continue;
       const factor = rampFactor(agent, iso, ramp);
-      for (const shift of pattern[WEEKDAYS[date.weekday - 1]!]) {
+      for (const shift of pattern[WEEKDAYS[weekday - 1]!]) {
         const start = localInstant(iso, shift.start, zone);
         let end = localInstant(iso, shift.end, zone);
-        if (end <= start) end = localInstant(date.plus({ days: 1 }).toISODate()!, shift.end, zone);
+        if (end <= start) end = localInstant(next, shift.end, zone);
         let pieces: [number, number][] = [[start, end]];
         for (const b of shift.breaks) {
           let bs = localInstant(iso, b.start, zone);
-          if (bs < start) bs = localInstant(date.plus({ days: 1 }).toISODate()!, b.start, zone);
+          if (bs < start) bs = localInstant(next, b.start, zone);
           let be = localInstant(iso, b.end, zone);
-          while (be <= bs) be = localInstant(date.plus({ days: 1 }).toISODate()!, b.end, zone);
+          while (be <= bs) be = localInstant(next, b.end, zone);
           pieces = cut(pieces, bs, be);
         }
         for (const [a, z] of agent.absences) pieces = cut(pieces, a, z);
@@ -150,8 +160,20 @@ export function rosterHours(model: RosterModel, fromMs: number, toMs: number, fi
   return rows;
 }
 
-function localInstant(date: string, time: string, zone: string): number {
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic, no zone). */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** Local date + time in a zone → epoch ms (luxon), memoised per read: agents of a site share zones, dates and shift times. */
+function localInstantCache(): (date: string, time: string, zone: string) => number {
+  const memo = new Map<string, number>();
+  return (date, time, zone) => {
+    const key = `${zone}|${date}|${time}`;
+    let ms = memo.get(key);
+    if (ms === undefined) memo.set(key, (ms = DateTime.fromISO(`${date}T${time}`, { zone }).toMillis()));
+    return ms;
+  };
 }
 
 /** Removes [a, z) from each interval. */
