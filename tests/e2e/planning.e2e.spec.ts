@@ -96,6 +96,39 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
     expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path).sort()).toEqual(['from', 'to']);
   }, 60_000);
 
+  it('plans capacity hour by hour: requirement, rostered agents shared without double counting, gap and projected service', async () => {
+    const body = { queueIds: ['us-kyc-chat', 'us-payments-chat', 'us-restrictions-email'], from: new Date(END_MS).toISOString(), horizonHours: 48 };
+    const res = await t.request('POST', '/v1/plans', { body, headers: asViewer });
+    expect(res.status).toBe(200);
+    type Row = { queueId: string; hour: string; open: boolean; rawAgents: number; rosteredAgents: number; gap: number; serviceLevel: number | null; forecastMean: number; forecastPlanned: number; backlogEnd: number | null };
+    const plan = res.json<{ rows: Row[]; summaries: { queueId: string; days: unknown[]; weeks: unknown[] }[]; worstHours: Row[] }>();
+    expect(plan.rows).toHaveLength(3 * 48);
+    for (const r of plan.rows) {
+      expect(r.gap).toBeCloseTo(r.rosteredAgents - r.rawAgents, 9);
+      expect(r.forecastPlanned).toBeGreaterThanOrEqual(r.forecastMean - 1e-9);
+      if (r.queueId !== 'us-restrictions-email' && !r.open) expect(r.rawAgents).toBe(0);
+      if (r.queueId === 'us-restrictions-email') expect(r.serviceLevel).toBeNull();
+    }
+    // Shared agents are never counted twice: per hour, what the queues get is at most what the roster has.
+    const roster = await t.request('GET', `/v1/roster?from=${body.from}&to=${new Date(END_MS + 48 * 3_600_000).toISOString()}`, { headers: asViewer });
+    const productive = roster.json<{ hours: { productiveHours: number }[] }>().hours.map((h) => h.productiveHours);
+    for (let h = 0; h < 48; h++) {
+      const given = plan.rows.filter((_, i) => i % 48 === h).reduce((s, r) => s + r.rosteredAgents, 0);
+      expect(given).toBeLessThanOrEqual(productive[h]! + 1e-9);
+    }
+    expect(plan.summaries.map((q) => q.queueId)).toEqual(body.queueIds);
+    expect(plan.worstHours.every((r) => r.gap < 0)).toBe(true);
+
+    const csv = await t.request('POST', '/v1/plans?format=csv', { body, headers: asViewer });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('queueId,hour,open,forecastMean,forecastPlanned,ahtSeconds,requiredAgents,rawAgents,scheduledAgents,rosteredAgents,gap,serviceLevel,abandonment,backlogEnd');
+    expect(lines).toHaveLength(1 + 3 * 48);
+    const bad = await t.request('POST', '/v1/plans?format=xml', { body: { ...body, scenarioId: 's1' }, headers: asViewer });
+    expect(bad.status).toBe(400);
+  }, 60_000);
+
   it('answers as of an earlier log position, and names bad fields', async () => {
     const early = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24, asOf: midPosition }, headers: asViewer });
     const now = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 24 }, headers: asViewer });

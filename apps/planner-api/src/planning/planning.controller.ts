@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { parseOrThrow } from '../http/validation.js';
-import { AccuracyQuery, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { CapacityPlanner, type PlanRow } from './capacity-plan.service.js';
+import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -15,7 +16,36 @@ export class PlanningController {
   constructor(
     @Inject(QueueForecaster) private readonly forecaster: QueueForecaster,
     @Inject(ForecastPublisher) private readonly publisher: ForecastPublisher,
+    @Inject(CapacityPlanner) private readonly planner: CapacityPlanner,
   ) {}
+
+  /**
+   * The capacity plan, hour by hour for every queue: forecast (mean and the planned quantile), AHT,
+   * required agents (net, raw and scheduled), rostered productive agents (shared agents allocated
+   * by requirement), the gap, and the service level, abandonment and backlog the roster as it stands
+   * gives; summaries per local day and ISO week, and the worst hours. `?format=csv` exports the rows.
+   */
+  @RequireRole('viewer')
+  @HttpCode(200)
+  @Post('plans')
+  async plans(@Body() body: unknown, @Query() query: unknown, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<unknown> {
+    const { format } = parseOrThrow(PlanQuery, query);
+    const request = parseOrThrow(PlanRequest, body);
+    const plan = await this.planner.plan({
+      fromMs: request.from,
+      horizonHours: request.horizonHours,
+      planQuantile: request.planQuantile,
+      shrinkage: request.shrinkage,
+      occupancyCap: request.occupancyCap,
+      ...(request.asOf ? { asOf: request.asOf } : {}),
+      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+    });
+    if (format === 'csv') {
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      return planCsv(plan.rows);
+    }
+    return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...plan };
+  }
 
   /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */
   @RequireRole('planner')
@@ -115,4 +145,12 @@ export class PlanningController {
       })),
     };
   }
+}
+
+const PLAN_COLUMNS: (keyof PlanRow)[] = ['queueId', 'hour', 'open', 'forecastMean', 'forecastPlanned', 'ahtSeconds', 'requiredAgents', 'rawAgents', 'scheduledAgents', 'rosteredAgents', 'gap', 'serviceLevel', 'abandonment', 'backlogEnd'];
+
+/** The plan rows as CSV, one row per queue and hour; numbers to 4 decimals, empty for not applicable. */
+export function planCsv(rows: readonly PlanRow[]): string {
+  const cell = (v: PlanRow[keyof PlanRow]) => (v === null ? '' : typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v));
+  return [PLAN_COLUMNS.join(','), ...rows.map((r) => PLAN_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }

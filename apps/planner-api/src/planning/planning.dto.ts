@@ -52,3 +52,13 @@ export const AccuracyQuery = z
     if (!(q.to > q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
     else if (q.to - q.from > 366 * 24 * HOUR_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range from..to may span at most 366 days' });
   });
+
+/** `POST /v1/plans`: the capacity plan over the roster as it stands. */
+export const PlanRequest = QueueForecastRequest.omit({ quantiles: true }).extend({
+  /** The forecast quantile the plan staffs to; default 0.8. */
+  planQuantile: z.number().gt(0).lt(1).default(0.8),
+  shrinkage: z.number().min(0).max(0.95).default(0.3),
+  occupancyCap: z.number().gt(0).max(1).default(0.9),
+});
+
+export const PlanQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module.js';
+import { CapacityPlanner } from './capacity-plan.service.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
@@ -9,7 +10,7 @@ import { QueueForecaster } from './queue-forecast.service.js';
 @Module({
   imports: [ProjectionsModule],
   controllers: [PlanningController],
-  providers: [PlanningFactsReader, QueueForecaster, ForecastPublisher],
+  providers: [PlanningFactsReader, QueueForecaster, ForecastPublisher, CapacityPlanner],
   exports: [QueueForecaster, PlanningFactsReader],
 })
 export class PlanningModule {}
