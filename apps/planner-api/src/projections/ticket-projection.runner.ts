@@ -21,6 +21,8 @@ export const TICKET_PROJECTION_NAME = 'projection:tickets';
 /** Every event type the projection reads: the ticket model's and the roster's. */
 const PROJECTED_TYPES: readonly string[] = [...TICKET_MODEL_EVENT_TYPES, ...ROSTER_EVENT_TYPES];
 const ROSTER_TYPES: ReadonlySet<string> = new Set(ROSTER_EVENT_TYPES);
+/** Index in PROJECTED_TYPES of the first roster type (the scan returns type indexes). */
+const FIRST_ROSTER_TYPE = TICKET_MODEL_EVENT_TYPES.length;
 
 /** The read models one projection keeps: tickets (with queues) and the roster. */
 export interface ProjectionModels {
@@ -281,7 +283,8 @@ export class TicketProjectionRunner {
         event.data = JSON.parse(data);
         event.position = BigInt(position);
         event.metadata.schemaVersion = schemaVersion;
-        apply(models, event);
+        evolveTicketModel(models.tickets, event);
+        if (type >= FIRST_ROSTER_TYPE) evolveRoster(models.roster, event);
         onApplied();
       }
       if (rows.length < this.scanPageSize) return;
