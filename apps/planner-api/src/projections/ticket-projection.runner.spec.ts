@@ -103,6 +103,12 @@ describe('TicketProjectionRunner', () => {
     expect(state(atTime)).toEqual(state(await folded(store, time)));
     expect(atTime.ticketIds.length).toBeGreaterThan(0);
     expect(atTime.ticketIds.length).toBeLessThan(writes.length);
+    // A bound beyond the head is not final: events appended later up to it are read next time.
+    const beyond: AsOf = { kind: 'position', position: head + 1000n };
+    const before = (await runner.modelAsOf(beyond)).ticketIds.length;
+    await append(store, agentWrites('late'));
+    expect((await runner.modelsAsOf(beyond)).roster.agents['late']).toBeDefined();
+    expect((await runner.modelAsOf(beyond)).ticketIds.length).toBe(before);
     await store.close();
   });
 

@@ -230,13 +230,15 @@ export class TicketProjectionRunner {
       await this.catchUp();
       return { tickets: this.model, roster: this.roster };
     }
-    const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
-    if (this.asOfCache?.key === key && asOf.kind === 'position') return this.asOfCache.models;
-    const models = { tickets: createTicketModel(), roster: createRosterModel() };
     const head = await this.store.headPosition();
+    // Only a position bound already in the log is final: a time bound, or a position beyond the
+    // head, can still gain events appended later, so those are not cached.
+    const final = asOf.kind === 'position' && head !== undefined && asOf.position <= head;
+    const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
+    if (final && this.asOfCache?.key === key) return this.asOfCache.models;
+    const models = { tickets: createTicketModel(), roster: createRosterModel() };
     await this.fold(models, asOf, head, () => undefined);
-    // Cache only position bounds: a time bound can still gain events recorded later with an earlier recordedAt.
-    if (asOf.kind === 'position') this.asOfCache = { key, models };
+    if (final) this.asOfCache = { key, models };
     return models;
   }
 
