@@ -62,6 +62,14 @@ describe('recording API', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('records escalations of one ticket to two teams at the same instant as two facts', async () => {
+    expect((await t.request('POST', '/v1/tickets/events', { body: ticketCreated('E1'), headers: asPlanner })).status).toBe(201);
+    const escalate = (target: string) => ({ type: 'TicketEscalated', data: { ticketId: 'E1', escalatedAt: '2026-03-02T15:00:00Z', target, reasonCode: 'policy' } });
+    const both = await t.request('POST', '/v1/tickets/events', { body: { events: [escalate('fraud'), escalate('compliance')] }, headers: asPlanner });
+    expect(both.status).toBe(201);
+    expect(both.json()).toMatchObject({ eventsWritten: 2 });
+  });
+
   it('writes a ticket batch all or nothing', async () => {
     const good = [ticketCreated('B1'), ticketCreated('B2'), { type: 'TicketResolved', data: { ticketId: 'B1', resolvedAt: '2026-03-02T15:00:00Z', handleSeconds: 60 } }];
     const bad = [...good, { type: 'TicketCsatRated', data: { ticketId: 'B2', ratedAt: '2026-03-02T16:00:00Z', score: 5 } }];

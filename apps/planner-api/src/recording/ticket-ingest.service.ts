@@ -111,12 +111,18 @@ export class TicketIngest {
 
   private propose(stream: string, event: TicketEvent, ctx: RequestContext): ProposedEvent {
     return {
-      id: deterministicEventId(stream, `${event.type}/${instantMs(eventInstant(event))}`),
+      id: deterministicEventId(stream, factKey(event)),
       type: event.type,
       data: event.data,
       metadata: { actor: ctx.actor, correlationId: ctx.correlationId, schemaVersion: schemaVersionOf(event.type) },
     };
   }
+}
+
+/** The fact's natural key: its type and instant; an escalation also names its target (two teams may be asked at once). */
+function factKey(event: TicketEvent): string {
+  const key = `${event.type}/${instantMs(eventInstant(event))}`;
+  return event.type === 'TicketEscalated' ? `${key}/${event.data.target}` : key;
 }
 
 function eventInstant(event: TicketEvent): string {
