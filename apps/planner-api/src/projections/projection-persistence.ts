@@ -9,10 +9,22 @@ export interface ProjectionPersistence {
   readonly durable: boolean;
   /** The committed models (empty when nothing was committed) and the marks of what the ticket model holds. */
   load(): { model: TicketModel; roster: RosterModel; marks: ModelMarks };
-  /** Stores what was appended since `marks`, the roster (whole; it is small) and the model's position as the checkpoint; returns the new marks. */
-  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel): ModelMarks;
+  /**
+   * Stores what was appended since `marks`, the roster (whole; it is small) and the model's position
+   * as the checkpoint; returns the new marks. Throws ProjectionMovedError, writing nothing, when the
+   * stored checkpoint is not `expected` (another process rebuilt or advanced the projection).
+   */
+  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel, expected: bigint | undefined): ModelMarks;
   /** Forgets the model and the checkpoint (before a rebuild). */
   reset(): void;
+}
+
+/** The stored projection is not the one this process extended: reload it instead of appending to it. */
+export class ProjectionMovedError extends Error {
+  override readonly name = 'ProjectionMovedError';
+  constructor(name: string, expected: bigint | undefined, stored: bigint | undefined) {
+    super(`projection ${name}: stored checkpoint ${stored ?? '(none)'} is not ${expected ?? '(none)'}; another process changed it`);
+  }
 }
 
 const SCHEMA = `
@@ -55,11 +67,14 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
     return { model, roster: stored ? (JSON.parse(stored.roster) as RosterModel) : createRosterModel(), marks: marksOf(model) };
   }
 
-  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel): ModelMarks {
+  commit(model: TicketModel, marks: ModelMarks, roster: RosterModel, expected: bigint | undefined): ModelMarks {
     if (model.position === undefined) return marks;
     const { header, columns } = encodeChunk(exportChunk(model, marks));
     const position = model.position;
     this.store.transaction((db) => {
+      // Chunks extend the stored model only if it is the one this model was loaded from or last committed.
+      const stored = this.store.loadCheckpointSync(this.name);
+      if (stored !== expected) throw new ProjectionMovedError(this.name, expected, stored);
       const next = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM projection_model_chunks WHERE name = ?').get(this.name)?.seq ?? -1;
       db.prepare('INSERT INTO projection_model_chunks (name, seq, header, columns) VALUES (?, ?, ?, ?)').run(this.name, next + 1, header, columns);
       db.prepare('INSERT INTO projection_rosters (name, roster) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET roster = excluded.roster').run(this.name, JSON.stringify(roster));

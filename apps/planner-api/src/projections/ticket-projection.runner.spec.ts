@@ -112,6 +112,30 @@ describe('TicketProjectionRunner', () => {
     await store.close();
   });
 
+  it('when another process rebuilds the stored projection, a running one reloads instead of appending to it', async () => {
+    const file = join(dir, 'shared.db');
+    const api = await openEventStore(`sqlite:${file}`);
+    await append(api, writes.slice(0, half));
+    const live = new TicketProjectionRunner(api, { commitEvery: 50 });
+    await live.start();
+    // Another connection to the same file (as another process) appends and at once rebuilds, before
+    // the live runner (which polls other writers every 250 ms) has seen the new events.
+    const cli = await openEventStore(`sqlite:${file}`);
+    await append(cli, writes.slice(half));
+    await new TicketProjectionRunner(cli).rebuild();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await live.catchUp()).toBe(true);
+    expect(state(live.current)).toEqual(state(await folded(api)));
+    await live.stop();
+    // What is stored is one consistent model, not the rebuild with this runner's chunks appended.
+    const reloaded = new TicketProjectionRunner(cli);
+    await reloaded.start();
+    expect(state(reloaded.current)).toEqual(state(await folded(cli)));
+    await reloaded.stop();
+    await cli.close();
+    await api.close();
+  });
+
   it('on the memory store: keeps the model in memory and stores no checkpoint', async () => {
     const store = new MemoryEventStore();
     await append(store, writes.slice(0, 200));

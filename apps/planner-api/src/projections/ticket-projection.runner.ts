@@ -14,7 +14,7 @@ import {
   type RosterModel,
   type TicketModel,
 } from '@staffcast/projections';
-import { persistenceFor, type ProjectionPersistence } from './projection-persistence.js';
+import { ProjectionMovedError, persistenceFor, type ProjectionPersistence } from './projection-persistence.js';
 
 export const TICKET_PROJECTION_NAME = 'projection:tickets';
 
@@ -75,6 +75,8 @@ export class TicketProjectionRunner {
   private checkpoint: bigint | undefined;
   private subscription: Subscription | undefined;
   private starting: Promise<void> | undefined;
+  private moved = false;
+  private restarting: Promise<void> | undefined;
   private asOfCache: { key: string; models: ProjectionModels } | undefined;
 
   constructor(
@@ -133,12 +135,13 @@ export class TicketProjectionRunner {
       { name: this.name, fromCheckpoint: this.model.position ?? 'start', autoCheckpoint: false },
       {
         onEvent: (event) => {
+          if (this.moved) return;
           const before = this.model.position;
           apply({ tickets: this.model, roster: this.roster }, event);
-          if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) this.commit();
+          if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) this.liveCommit();
         },
         onCaughtUp: () => {
-          if (this.sinceCommit > 0) this.commit();
+          if (!this.moved && this.sinceCommit > 0) this.liveCommit();
         },
       },
     );
@@ -146,6 +149,7 @@ export class TicketProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    await this.restarting?.catch(() => undefined);
     await this.starting?.catch(() => undefined);
     const sub = this.subscription;
     this.subscription = undefined;
@@ -153,8 +157,32 @@ export class TicketProjectionRunner {
     if (this.sinceCommit > 0) this.commit();
   }
 
+  /**
+   * A commit from the subscription. If another process rebuilt or advanced the stored projection
+   * meanwhile, this model is dropped and the runner restarts from what is stored.
+   */
+  private liveCommit(): void {
+    try {
+      this.commit();
+    } catch (error) {
+      if (!(error instanceof ProjectionMovedError)) throw error;
+      this.moved = true;
+      this.restarting = this.restart();
+    }
+  }
+
+  private async restart(): Promise<void> {
+    const sub = this.subscription;
+    this.subscription = undefined;
+    await sub?.stop();
+    this.sinceCommit = 0;
+    this.moved = false;
+    this.asOfCache = undefined;
+    await this.start();
+  }
+
   private commit(): void {
-    this.marks = this.persistence.commit(this.model, this.marks!, this.roster);
+    this.marks = this.persistence.commit(this.model, this.marks!, this.roster, this.checkpoint);
     this.checkpoint = this.model.position;
     this.sinceCommit = 0;
   }
@@ -164,6 +192,7 @@ export class TicketProjectionRunner {
    * now, so a read after a write sees the write. Starts the runner if needed. Returns false on timeout.
    */
   async catchUp(timeoutMs = 10_000): Promise<boolean> {
+    await this.restarting?.catch(() => undefined);
     if (!this.subscription) await this.start();
     const head = await this.store.headPosition();
     const deadline = Date.now() + timeoutMs;
@@ -196,6 +225,7 @@ export class TicketProjectionRunner {
     const wasRunning = this.running;
     if (wasRunning) await this.stop();
     this.persistence.reset();
+    this.checkpoint = undefined;
     this.model = createTicketModel();
     this.roster = createRosterModel();
     this.marks = this.persistence.load().marks;
