@@ -66,9 +66,10 @@ describe('roster read model', () => {
         const ramp = [0.25, 0.5, 0.75];
         expect(rounded(rosterHours(model, from, to, filter, ramp))).toEqual(rounded(directRosterHours(events, from, to, filter, ramp)));
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
-  });
+    // The direct computation visits every minute of every agent: slow on a busy shared machine.
+  }, 180_000);
 
   it('hand-worked: a New York 22:00–06:00 shift over the November change is 9 hours; ramp, certification expiry and departure apply', () => {
     const week = { ...none, sat: [{ start: '22:00', end: '06:00', breaks: [] }] };
