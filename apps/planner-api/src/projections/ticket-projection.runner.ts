@@ -287,28 +287,16 @@ export class TicketProjectionRunner {
   }
 
   /**
-   * The embedded store's fast path: pages of raw rows straight from SQLite (no per-event object
-   * from the adapter, only the columns the model reads), paged so commits can run in between.
+   * The embedded store's fast path: pages of raw rows from the adapter's scanRows (no envelope per
+   * event, only the columns the model reads), paged so commits can run in between.
    */
   private foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void, from?: bigint): void {
     const types = PROJECTED_TYPES;
-    // The type comes back as its index in PROJECTED_TYPES: no string per row, and the
-    // model's switch then compares interned constants.
-    // Type names are catalogue constants (letters only), so they are safe to inline as literals.
-    const literal = (t: string) => `'${t.replace(/[^A-Za-z]/g, '')}'`;
-    const typeIndex = `CASE type ${types.map((t, i) => `WHEN ${literal(t)} THEN ${i}`).join(' ')} END`;
     const timeBound = asOf?.kind === 'time' ? asOf.ms : undefined;
-    const page = store.db
-      .prepare(
-        `SELECT position, ${typeIndex}, data, schema_version${timeBound === undefined ? '' : ', recorded_at'} FROM events
-         WHERE position > ? AND position <= ? AND type IN (${types.map(literal).join(', ')})
-         ORDER BY position LIMIT ?`,
-      )
-      .raw();
     const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
-    let after = from === undefined ? 0 : Number(from);
+    let after = from ?? 0n;
     for (;;) {
-      const rows = page.all(after, bound, this.scanPageSize) as [number, number, string, number, string?][];
+      const rows = store.scanRows(types, after, bound, this.scanPageSize, timeBound !== undefined);
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
         if (timeBound !== undefined && !(instantMs(recordedAt!) <= timeBound)) continue;
         event.type = types[type]!;
@@ -320,7 +308,7 @@ export class TicketProjectionRunner {
         onApplied();
       }
       if (rows.length < this.scanPageSize) return;
-      after = rows[rows.length - 1]![0];
+      after = BigInt(rows[rows.length - 1]![0]);
     }
   }
 }
