@@ -186,8 +186,12 @@ function roster(rng: Rng, start: DateTime, end: DateTime): DemoOperation['agents
       const commands: AgentCommand[] = [{ type: 'HireAgent', data: hire }];
       for (const cert of team.certs) {
         if (!rng.chance(0.55)) continue;
-        const certifiedOn = DateTime.fromISO(startDate).plus({ days: rng.int(14, 60) });
-        commands.push({ type: 'CertifyAgent', data: { agentId, skill: cert, certifiedOn: certifiedOn.toISODate()!, expiresOn: certifiedOn.plus({ years: 1 }).toISODate()! } });
+        // Certified a few weeks after starting, valid a year, renewed each year before it lapses.
+        let certifiedOn = DateTime.fromISO(startDate).plus({ days: rng.int(14, 60) });
+        while (certifiedOn < end) {
+          commands.push({ type: 'CertifyAgent', data: { agentId, skill: cert, certifiedOn: certifiedOn.toISODate()!, expiresOn: certifiedOn.plus({ years: 1 }).toISODate()! } });
+          certifiedOn = certifiedOn.plus({ years: 1, days: -rng.int(7, 30) });
+        }
       }
       // Five days on, two rotating days off.
       const offA = rng.int(0, 6);
@@ -206,7 +210,9 @@ function roster(rng: Rng, start: DateTime, end: DateTime): DemoOperation['agents
       if (!lateHire && rng.chance(0.1)) {
         commands.push({ type: 'DepartAgent', data: { agentId, departedOn: start.plus({ days: rng.int(20, historyDays - 5) }).toISODate()!, reasonCode: rng.pick(['resigned', 'relocated']) } });
       }
-      agents.push({ agentId, commands: sortAgentCommands(commands) });
+      const departure = commands.find((c) => c.type === 'DepartAgent');
+      const employed = departure ? commands.filter((c) => c.type !== 'CertifyAgent' || c.data.certifiedOn <= departure.data.departedOn) : commands;
+      agents.push({ agentId, commands: sortAgentCommands(employed) });
     }
   }
   return agents;
