@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { findShiftOverlap } from '@staffcast/events';
 import { createRosterModel, directRosterHours, evolveRoster, rosterHours, type ProjectedEvent, type RosterHour } from './index.js';
 
 const HOUR = 3_600_000;
@@ -23,6 +24,11 @@ const shiftOf = (s: { start: string; hours: number; breakMinutes: number }) => {
   const start = h * 60 + m;
   return { start: s.start, end: t(start + s.hours * 60), breaks: s.breakMinutes > 0 ? [{ start: t(start + 240), end: t(start + 240 + s.breakMinutes) }] : [] };
 };
+const day = (n: number) => new Date(Date.UTC(2026, 9, 10 + n)).toISOString().slice(0, 10); // n = 0 → 2026-10-10
+type ShiftSpec = { start: string; hours: number; breakMinutes: number };
+const pattern = (days: (ShiftSpec | undefined)[]) =>
+  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, days[i] ? [shiftOf(days[i])] : []]));
+
 const agentArb = fc.record({
   zone: fc.constantFrom('America/New_York', 'Asia/Kuala_Lumpur', 'Australia/Sydney'),
   site: fc.constantFrom('kl', 'ny'),
@@ -32,12 +38,16 @@ const agentArb = fc.record({
   absence: fc.option(fc.record({ hour: fc.integer({ min: 0, max: 48 }), hours: fc.integer({ min: 1, max: 20 }) }), { nil: undefined }),
   departDay: fc.option(fc.integer({ min: 18, max: 26 }), { nil: undefined }),
   cert: fc.option(fc.record({ on: fc.integer({ min: 10, max: 24 }), days: fc.integer({ min: 1, max: 5 }) }), { nil: undefined }),
+}).filter((a) => {
+  // Only schedules the agent decider accepts: no two shifts of a week overlap (Sunday into Monday
+  // included), and the later pattern, effective on Sunday 1 Nov, does not start a Sunday shift
+  // while the old pattern's Saturday shift is still running.
+  const overlaps = (week: Record<string, unknown>) => findShiftOverlap(week as Parameters<typeof findShiftOverlap>[0]) !== undefined;
+  if (overlaps(pattern(a.weekdays))) return false;
+  if (!a.laterWeekdays) return true;
+  const later = pattern(a.laterWeekdays);
+  return !overlaps(later) && !overlaps({ ...pattern([]), sat: pattern(a.weekdays)['sat'], sun: later['sun'] });
 });
-
-const day = (n: number) => new Date(Date.UTC(2026, 9, 10 + n)).toISOString().slice(0, 10); // n = 0 → 2026-10-10
-type ShiftSpec = { start: string; hours: number; breakMinutes: number };
-const pattern = (days: (ShiftSpec | undefined)[]) =>
-  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, days[i] ? [shiftOf(days[i])] : []]));
 
 describe('roster read model', () => {
   it('equals the minute-by-minute direct computation across the US DST change, with breaks, absences, departures, expiring certifications and a ramp', () => {
