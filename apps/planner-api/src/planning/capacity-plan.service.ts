@@ -62,14 +62,18 @@ export class CapacityPlanner {
 
   async plan(request: CapacityPlanRequest) {
     const level = String(request.planQuantile);
-    const { facts, forecasts } = await this.forecaster.forecast({
-      fromMs: request.fromMs,
-      horizonHours: request.horizonHours,
-      quantiles: [request.planQuantile],
-      ...(request.asOf ? { asOf: request.asOf } : {}),
-      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
-    });
-    const { roster } = await this.projection.modelsAsOf(request.asOf);
+    // One fold of the log for both read models: an as-of bound replays it from the start.
+    const { tickets, roster } = await this.projection.modelsAsOf(request.asOf);
+    const { facts, forecasts } = await this.forecaster.forecast(
+      {
+        fromMs: request.fromMs,
+        horizonHours: request.horizonHours,
+        quantiles: [request.planQuantile],
+        ...(request.asOf ? { asOf: request.asOf } : {}),
+        ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+      },
+      { model: tickets },
+    );
     const toMs = request.fromMs + request.horizonHours * HOUR_MS;
 
     const planned = forecasts.map((f) => {

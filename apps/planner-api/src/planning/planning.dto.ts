@@ -1,26 +1,14 @@
 import { z } from 'zod';
 import { EntityId, instantMs } from '@staffcast/events';
 import { parseAsOf } from '@staffcast/projections';
+import { AsOfParam, WholeHour } from '../projections/projections.dto.js';
 
 const HOUR_MS = 3_600_000;
 /** Longest horizon a queue forecast or requirement covers: 8 weeks of hours. */
 export const MAX_PLAN_HORIZON_HOURS = 8 * 7 * 24;
 
-const WholeUtcHour = z
-  .string()
-  .max(40)
-  .refine((v) => !Number.isNaN(instantMs(v)), 'must be an ISO-8601 date-time with an offset or Z')
-  .refine((v) => Number.isNaN(instantMs(v)) || instantMs(v) % HOUR_MS === 0, 'must be a whole hour (minutes, seconds and milliseconds zero)')
-  .transform((v) => instantMs(v));
-
-const AsOfInput = z
-  .string()
-  .max(40)
-  .transform((v, ctx) => {
-    const parsed = parseAsOf(v);
-    if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a log position (digits) or an ISO-8601 instant with an offset or Z' });
-    return parsed!;
-  });
+const WholeUtcHour = WholeHour.transform((v) => instantMs(v));
+const AsOfInput = AsOfParam.unwrap().transform((v) => parseAsOf(v)!);
 
 /** `POST /v1/forecasts`: queue forecasts from the recorded history. */
 export const QueueForecastRequest = z.strictObject({

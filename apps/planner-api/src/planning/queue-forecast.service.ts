@@ -56,7 +56,7 @@ export class QueueForecaster {
     const facts = await this.factsReader.load(asOf);
     const known = queueIds.filter((id) => facts.queues.has(id) && hourlyVolume(model, id, fromMs - 7 * 24 * HOUR_MS, fromMs).some((r) => r.arrivals > 0));
     if (known.length === 0) return out;
-    const { forecasts } = await this.forecast({ queueIds: known, fromMs, horizonHours, ...(asOf ? { asOf } : {}) });
+    const { forecasts } = await this.forecast({ queueIds: known, fromMs, horizonHours, ...(asOf ? { asOf } : {}) }, { facts, model });
     const firstMs = Math.min(...model.tickets.createdMs.slice(0));
     for (const f of forecasts) {
       const rows = hourlyVolume(model, f.queueId, Math.floor(firstMs / HOUR_MS) * HOUR_MS, fromMs);
@@ -79,13 +79,17 @@ export class QueueForecaster {
     return out;
   }
 
-  async forecast(request: QueueForecastRequest): Promise<{ facts: PlanningFacts; forecasts: QueueForecast[] }> {
-    const facts = await this.factsReader.load(request.asOf);
+  /**
+   * Forecasts per queue. `loaded` passes the queue facts and ticket model a caller already read at
+   * the same `asOf`, so an as-of bound is not folded from the log twice.
+   */
+  async forecast(request: QueueForecastRequest, loaded: { facts?: PlanningFacts; model?: TicketModel } = {}): Promise<{ facts: PlanningFacts; forecasts: QueueForecast[] }> {
+    const facts = loaded.facts ?? (await this.factsReader.load(request.asOf));
     const ids = request.queueIds ?? [...facts.queues.keys()].sort();
     for (const id of ids) {
       if (!facts.queues.has(id)) throw new NotFoundException({ error: 'not found', issues: [{ path: 'queueIds', message: `queue ${id} is not defined${request.asOf ? ' as of asOf' : ''}` }] });
     }
-    const model = await this.projection.modelAsOf(request.asOf);
+    const model = loaded.model ?? (await this.projection.modelAsOf(request.asOf));
     const historyStart = request.fromMs - HISTORY_WEEKS * 7 * 24 * HOUR_MS;
     const forecasts = ids.map((id) => {
       const queue = facts.queues.get(id)!;

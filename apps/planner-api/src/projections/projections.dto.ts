@@ -6,7 +6,7 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** `asOf`: a log position (digits) or an ISO-8601 instant meaning "events recorded up to then". */
-const AsOfParam = z
+export const AsOfParam = z
   .string()
   .max(40)
   .refine((v) => parseAsOf(v) !== undefined, 'must be a log position (digits) or an ISO-8601 time with an offset or Z')
@@ -25,7 +25,8 @@ function rangeCheck(maxDays: number, toMs: (v: string) => number) {
 
 const dateMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
-const WholeHour = IsoDateTime.refine((v) => instantMs(v) % HOUR_MS === 0, 'must be a whole UTC hour, e.g. 2026-11-01T13:00:00Z');
+/** A whole UTC hour; one issue per bad value (the hour check only runs on a valid instant). */
+export const WholeHour = IsoDateTime.refine((v) => Number.isNaN(instantMs(v)) || instantMs(v) % HOUR_MS === 0, 'must be a whole UTC hour, e.g. 2026-11-01T13:00:00Z');
 
 /** `GET /v1/queues/:id/volume`: UTC hours [from, to). */
 export const volumeQuery = (maxDays: number) => z.strictObject({ from: WholeHour, to: WholeHour, asOf: AsOfParam }).superRefine(rangeCheck(maxDays, instantMs));
