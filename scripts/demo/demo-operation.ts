@@ -24,6 +24,13 @@ export interface DemoOptions {
   weeks?: number;
   /** Scales every queue's volume. */
   volumeScale?: number;
+  /**
+   * How many queues, 1–20 (default 10): the first N of the ten core queues followed by ten more
+   * (access, tax, sanctions and due-diligence queues, more chat and email, AU social). Queues past
+   * the tenth draw their tickets from their own random stream and are served by two extra teams, so
+   * the core queues' tickets and agents are the same whether or not the extra queues are present.
+   */
+  queues?: number;
 }
 
 export interface DemoOperation {
@@ -63,6 +70,24 @@ const QUEUES: QueueSpec[] = [
   { id: 'au-fraud-phone', name: 'AU scam and fraud (phone)', market: 'AU', channel: 'phone', categories: ['scam-fraud'], languages: ['en'], skills: ['fraud-au'], regulatory: true, dailyVolume: 25 },
   { id: 'au-payments-email', name: 'AU deposits and withdrawals (email)', market: 'AU', channel: 'email', categories: ['deposits', 'withdrawals', 'account-restriction'], languages: ['en'], skills: ['email'], regulatory: false, dailyVolume: 50 },
   { id: 'au-trading-chat', name: 'AU trading (chat)', market: 'AU', channel: 'chat', categories: ['trading'], languages: ['en'], skills: ['chat'], regulatory: false, dailyVolume: 40 },
+];
+
+/**
+ * Ten more queues for a larger operation (`queues` > 10): contact drivers the core queues do not
+ * take (account access, tax documents, staking, sanctions screening, source of funds) and more
+ * channels for the regulated ones, each routed to a (market, channel, category) no other queue takes.
+ */
+const EXTRA_QUEUES: QueueSpec[] = [
+  { id: 'us-access-phone', name: 'US account access and 2FA (phone)', market: 'US', channel: 'phone', categories: ['account-access'], languages: ['en', 'es'], skills: ['phone'], regulatory: false, dailyVolume: 80 },
+  { id: 'us-fraud-chat', name: 'US scam and fraud (chat)', market: 'US', channel: 'chat', categories: ['scam-fraud'], languages: ['en', 'es'], skills: ['fraud-us'], regulatory: true, dailyVolume: 55 },
+  { id: 'us-sanctions-email', name: 'US sanctions screening (email)', market: 'US', channel: 'email', categories: ['sanctions'], languages: ['en', 'es'], skills: ['sanctions-us'], regulatory: true, dailyVolume: 18 },
+  { id: 'us-tax-email', name: 'US tax documents (email)', market: 'US', channel: 'email', categories: ['tax-documents'], languages: ['en', 'es'], skills: ['email'], regulatory: false, dailyVolume: 35 },
+  { id: 'us-staking-chat', name: 'US staking and rewards (chat)', market: 'US', channel: 'chat', categories: ['staking'], languages: ['en', 'es'], skills: ['chat'], regulatory: false, dailyVolume: 50 },
+  { id: 'au-kyc-email', name: 'AU ID verification (email)', market: 'AU', channel: 'email', categories: ['kyc'], languages: ['en'], skills: ['kyc-au'], regulatory: true, dailyVolume: 22 },
+  { id: 'au-fraud-chat', name: 'AU scam and fraud (chat)', market: 'AU', channel: 'chat', categories: ['scam-fraud'], languages: ['en'], skills: ['fraud-au'], regulatory: true, dailyVolume: 20 },
+  { id: 'au-cdd-email', name: 'AU source of funds (email)', market: 'AU', channel: 'email', categories: ['source-of-funds'], languages: ['en'], skills: ['cdd-au'], regulatory: true, dailyVolume: 15 },
+  { id: 'au-access-chat', name: 'AU account access and 2FA (chat)', market: 'AU', channel: 'chat', categories: ['account-access'], languages: ['en'], skills: ['chat'], regulatory: false, dailyVolume: 30 },
+  { id: 'au-social', name: 'AU social', market: 'AU', channel: 'social', categories: ['trading', 'deposits', 'withdrawals', 'kyc'], languages: ['en'], skills: ['social'], regulatory: false, dailyVolume: 12 },
 ];
 
 /** Share of a weekday's tickets by local hour, 00–23: quiet nights, a late-morning peak, an evening shoulder. */
@@ -156,14 +181,24 @@ function kulShift(start: string, end: string, breakStart: string, breakEnd: stri
   return [{ start, end, breaks: [{ start: breakStart, end: breakEnd }] }];
 }
 
-/** The offshore roster: US shifts run through the Kuala Lumpur night, AU shifts through its day. */
-function roster(rng: Rng, start: DateTime, end: DateTime): DemoOperation['agents'] {
+const CORE_TEAMS = [
+  { prefix: 'kul-us-a', count: 18, shift: kulShift('20:00', '05:00', '00:00', '01:00'), markets: ['US'], certs: ['kyc-us', 'fraud-us', 'cdd-us'] },
+  { prefix: 'kul-us-b', count: 18, shift: kulShift('01:00', '10:00', '05:00', '06:00'), markets: ['US'], certs: ['kyc-us', 'fraud-us', 'cdd-us'] },
+  { prefix: 'kul-au', count: 14, shift: kulShift('06:00', '15:00', '10:00', '11:00'), markets: ['AU'], certs: ['kyc-au', 'fraud-au'] },
+];
+/** Teams for the extra queues: a US night team that also screens sanctions, and an AU afternoon team that also does source-of-funds checks. */
+const EXTRA_TEAMS = [
+  { prefix: 'kul-us-c', count: 12, shift: kulShift('22:00', '07:00', '02:00', '03:00'), markets: ['US'], certs: ['kyc-us', 'fraud-us', 'cdd-us', 'sanctions-us'] },
+  { prefix: 'kul-au-b', count: 10, shift: kulShift('10:00', '19:00', '14:00', '15:00'), markets: ['AU'], certs: ['kyc-au', 'fraud-au', 'cdd-au'] },
+];
+
+/**
+ * The offshore roster: US shifts run through the Kuala Lumpur night, AU shifts through its day. The
+ * extra teams come after the core ones in the same random stream, so the core agents do not change.
+ */
+function roster(rng: Rng, start: DateTime, end: DateTime, withExtraTeams: boolean): DemoOperation['agents'] {
   const agents: DemoOperation['agents'] = [];
-  const teams = [
-    { prefix: 'kul-us-a', count: 18, shift: kulShift('20:00', '05:00', '00:00', '01:00'), markets: ['US'], certs: ['kyc-us', 'fraud-us', 'cdd-us'] },
-    { prefix: 'kul-us-b', count: 18, shift: kulShift('01:00', '10:00', '05:00', '06:00'), markets: ['US'], certs: ['kyc-us', 'fraud-us', 'cdd-us'] },
-    { prefix: 'kul-au', count: 14, shift: kulShift('06:00', '15:00', '10:00', '11:00'), markets: ['AU'], certs: ['kyc-au', 'fraud-au'] },
-  ];
+  const teams = withExtraTeams ? [...CORE_TEAMS, ...EXTRA_TEAMS] : CORE_TEAMS;
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   const historyDays = Math.round(end.diff(start, 'days').days);
   for (const team of teams) {
@@ -253,32 +288,45 @@ export function demoOperation(options: DemoOptions = {}): DemoOperation {
   const weeks = options.weeks ?? 28;
   const end = start.plus({ weeks });
   const scale = options.volumeScale ?? 1;
+  const queueCount = options.queues ?? QUEUES.length;
+  if (!Number.isInteger(queueCount) || queueCount < 1 || queueCount > QUEUES.length + EXTRA_QUEUES.length) {
+    throw new RangeError(`queues: must be an integer from 1 to ${QUEUES.length + EXTRA_QUEUES.length}, got ${String(options.queues)}`);
+  }
+  const core = QUEUES.slice(0, queueCount);
+  const extra = EXTRA_QUEUES.slice(0, Math.max(0, queueCount - QUEUES.length));
   const launchList = launches(start);
   const holidaySet = new Set(HOLIDAYS.map((h) => `${h.market}|${h.date}`));
-  const agents = roster(new Rng(seed ^ 0x5eed), start, end);
+  const agents = roster(new Rng(seed ^ 0x5eed), start, end, extra.length > 0);
 
   function* tickets(): Generator<TicketCommand[]> {
-    const rng = new Rng(seed);
-    let serial = 0;
+    // The extra queues have their own random stream and ticket-id series, so adding them leaves the core queues' tickets as they were.
+    const streams = [
+      { queues: core, rng: new Rng(seed), idPrefix: '', serial: 0 },
+      { queues: extra, rng: new Rng(seed ^ 0xe7a0), idPrefix: 'x', serial: 0 },
+    ];
     const endMs = end.toMillis();
     for (let hour = start; hour < end; hour = hour.plus({ hours: 1 })) {
       const hourMs = hour.toMillis();
       const weeksIn = (hourMs - start.toMillis()) / (7 * 86_400_000);
       const batch: { at: number; commands: TicketCommand[] }[] = [];
-      for (const q of QUEUES) {
-        const local = hour.setZone(ZONE[q.market]);
-        const live = q.channel === 'phone' || q.channel === 'chat';
-        const open = openingHours(q.channel)[WEEKDAYS[local.weekday - 1]!][0]!;
-        if (live && (local.hour < Number(open.from.slice(0, 2)) || local.hour >= Number(open.to.slice(0, 2)))) continue;
-        const holiday = holidaySet.has(`${q.market}|${local.toISODate()}`) ? HOLIDAY_FACTOR : 1;
-        const trend = 1 + 0.004 * weeksIn;
-        const base = q.dailyVolume * scale * (INTRADAY[local.hour]! / INTRADAY_SUM) * WEEKDAY_FACTOR[local.weekday - 1]! * holiday * trend;
-        for (const category of q.categories) {
-          const mean = (base / q.categories.length) * launchFactor(launchList, q.market, category, hourMs);
-          const count = rng.poisson(mean);
-          for (let n = 0; n < count; n++) {
-            const at = hourMs + Math.floor(rng.next() * 3_600_000 / 1000) * 1000;
-            batch.push({ at, commands: lifecycle(rng, `${q.market.toLowerCase()}-${(++serial).toString(36).padStart(7, '0')}`, q, category, at, endMs) });
+      for (const stream of streams) {
+        const rng = stream.rng;
+        for (const q of stream.queues) {
+          const local = hour.setZone(ZONE[q.market]);
+          const live = q.channel === 'phone' || q.channel === 'chat';
+          const open = openingHours(q.channel)[WEEKDAYS[local.weekday - 1]!][0]!;
+          if (live && (local.hour < Number(open.from.slice(0, 2)) || local.hour >= Number(open.to.slice(0, 2)))) continue;
+          const holiday = holidaySet.has(`${q.market}|${local.toISODate()}`) ? HOLIDAY_FACTOR : 1;
+          const trend = 1 + 0.004 * weeksIn;
+          const base = q.dailyVolume * scale * (INTRADAY[local.hour]! / INTRADAY_SUM) * WEEKDAY_FACTOR[local.weekday - 1]! * holiday * trend;
+          for (const category of q.categories) {
+            const mean = (base / q.categories.length) * launchFactor(launchList, q.market, category, hourMs);
+            const count = rng.poisson(mean);
+            for (let n = 0; n < count; n++) {
+              const at = hourMs + Math.floor(rng.next() * 3_600_000 / 1000) * 1000;
+              const ticketId = `${q.market.toLowerCase()}-${stream.idPrefix}${(++stream.serial).toString(36).padStart(7, '0')}`;
+              batch.push({ at, commands: lifecycle(rng, ticketId, q, category, at, endMs) });
+            }
           }
         }
       }
@@ -287,7 +335,7 @@ export function demoOperation(options: DemoOptions = {}): DemoOperation {
     }
   }
 
-  return { start, end, queues: QUEUES.map(queueDefinition), holidays: HOLIDAYS, launches: launchList, agents, tickets };
+  return { start, end, queues: [...core, ...extra].map(queueDefinition), holidays: HOLIDAYS, launches: launchList, agents, tickets };
 }
 
 function lifecycle(rng: Rng, ticketId: string, q: QueueSpec, category: string, createdMs: number, endMs: number): TicketCommand[] {
