@@ -1,0 +1,183 @@
+/**
+ * Capacity-plan benchmark: the demo operation with 20 queues (28 weeks of tickets, 72 agents) is
+ * seeded into a fresh sqlite file in a temp directory by a child process (through the same command
+ * handlers as the API, so its memory does not count here); this process then boots the API on that
+ * file, lets the projection catch up, and times POST /v1/plans for all 20 queues × 4 weeks (672 h)
+ * from the hour the history ends, over real HTTP on loopback (request, plan, JSON response read).
+ *
+ * The first run is reported on its own (`planColdSeconds`: nothing memoised yet); `planSeconds` is
+ * the median of the runs after it. Every run must return the same body as the first. Peak RSS is
+ * the process's maximum resident set (the API and the benchmark's client).
+ *
+ *   npm run bench:plan [-- --runs 7] [--json]
+ *
+ * Each measured operation is one entry of OPERATIONS: a name, the JSON keys of its figures and a
+ * request; another operation is timed the same way by adding an entry.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@staffcast/config';
+import { openEventStore } from '@staffcast/event-store';
+import { createApp } from '../../apps/planner-api/src/bootstrap.js';
+import { TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
+import { demoOperation, type DemoOptions } from '../demo/demo-operation.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { argValue, machine, median, wantsJson } from './bench-support.js';
+
+const RUNS = Math.max(2, argValue('runs', 7));
+const DEMO: DemoOptions = { queues: 20, weeks: 28 };
+const PLAN_HOURS = 4 * 7 * 24;
+const TOKEN = 'bench-viewer-token-0123456789';
+const HOUR_MS = 3_600_000;
+
+interface Operation {
+  name: string;
+  /** JSON keys: median of the warm runs, and the first run. */
+  key: string;
+  coldKey: string;
+  method: 'POST' | 'GET';
+  path: string;
+  body: unknown;
+  /** Throws when the response is not what the operation must return. */
+  check(body: string): string;
+}
+
+interface Timing {
+  cold: number;
+  warm: number[];
+  responseBytes: number;
+  summary: string;
+}
+
+/** Child mode: seed the demo into the file through the API's command handlers. */
+async function seed(path: string): Promise<void> {
+  const store = await openEventStore(`sqlite:${path}`);
+  const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent' }), store);
+  await app.init();
+  const report = await seedDemo(app, store, DEMO);
+  await app.close();
+  await store.close();
+  process.stdout.write(JSON.stringify(report));
+}
+
+async function main(): Promise<void> {
+  const seedIndex = process.argv.indexOf('--seed');
+  if (seedIndex >= 0) return seed(process.argv[seedIndex + 1]!);
+
+  const json = wantsJson();
+  const log = (line: string) => {
+    if (!json) console.log(line);
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'staffcast-bench-plan-'));
+  const path = join(dir, 'plan.db');
+  try {
+    let t0 = performance.now();
+    const seeded = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--seed', path], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { queues: number; agents: number; tickets: number; events: number };
+    const seedSeconds = (performance.now() - t0) / 1000;
+    log(`seeded ${seeded.queues} queues, ${seeded.agents} agents, ${seeded.tickets.toLocaleString('en')} tickets (${seeded.events.toLocaleString('en')} events) in ${seedSeconds.toFixed(1)} s`);
+
+    const store = await openEventStore(`sqlite:${path}`);
+    const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent', API_TOKENS: `viewer:bench:${TOKEN}` }), store);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    if (address === null || typeof address === 'string') throw new Error('the API did not bind a TCP port');
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    t0 = performance.now();
+    if (!(await app.get(TicketProjectionRunner).catchUp(600_000))) throw new Error('the projection did not catch up');
+    const catchUpSeconds = (performance.now() - t0) / 1000;
+
+    const op = demoOperation(DEMO);
+    const from = new Date(Math.floor(op.end.toMillis() / HOUR_MS) * HOUR_MS).toISOString();
+    const queueIds = op.queues.map((q) => q.queueId);
+    const OPERATIONS: Operation[] = [
+      {
+        name: `plan, ${queueIds.length} queues × ${PLAN_HOURS} h`,
+        key: 'planSeconds',
+        coldKey: 'planColdSeconds',
+        method: 'POST',
+        path: '/v1/plans',
+        body: { queueIds, from, horizonHours: PLAN_HOURS },
+        check(body) {
+          const plan = JSON.parse(body) as { rows?: unknown[]; summaries?: unknown[] };
+          if (plan.rows?.length !== queueIds.length * PLAN_HOURS || plan.summaries?.length !== queueIds.length) throw new Error(`plan: expected ${queueIds.length * PLAN_HOURS} rows, got ${plan.rows?.length}`);
+          return `${plan.rows.length.toLocaleString('en')} rows`;
+        },
+      },
+    ];
+
+    const timings = new Map<Operation, Timing>();
+    for (const operation of OPERATIONS) {
+      const seconds: number[] = [];
+      let firstDigest = '';
+      let responseBytes = 0;
+      let summary = '';
+      for (let run = 0; run < RUNS; run++) {
+        const start = performance.now();
+        const res = await fetch(`${baseUrl}${operation.path}`, {
+          method: operation.method,
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify(operation.body),
+        });
+        const text = await res.text();
+        seconds.push((performance.now() - start) / 1000);
+        if (res.status !== 200) throw new Error(`${operation.path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+        const digest = createHash('sha256').update(text).digest('hex');
+        if (run === 0) {
+          firstDigest = digest;
+          responseBytes = text.length;
+          summary = operation.check(text);
+        } else if (digest !== firstDigest) {
+          throw new Error(`${operation.path}: run ${run + 1} returned a different body from run 1`);
+        }
+        log(`${operation.name}: run ${run + 1} ${seconds[run]!.toFixed(3)} s${run === 0 ? ' (cold)' : ''}`);
+      }
+      timings.set(operation, { cold: seconds[0]!, warm: seconds.slice(1), responseBytes, summary });
+    }
+    await app.close();
+    await store.close();
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+
+    const round = (s: number) => Math.round(s * 1000) / 1000;
+    const report: Record<string, unknown> = {
+      bench: 'plan',
+      machine: machine(),
+      queues: seeded.queues,
+      agents: seeded.agents,
+      tickets: seeded.tickets,
+      events: seeded.events,
+      runs: RUNS,
+      seedSeconds: Math.round(seedSeconds * 10) / 10,
+      catchUpSeconds: round(catchUpSeconds),
+    };
+    for (const [operation, t] of timings) {
+      report[operation.key] = round(median(t.warm));
+      report[operation.coldKey] = round(t.cold);
+      report[`${operation.key.replace(/Seconds$/, '')}Runs`] = [t.cold, ...t.warm].map(round);
+      report[`${operation.key.replace(/Seconds$/, '')}ResponseBytes`] = t.responseBytes;
+    }
+    report.peakRssMiB = Math.round(peakRssMiB);
+    if (json) {
+      console.log(JSON.stringify(report));
+      return;
+    }
+    console.log(`\n${machine()}; projection catch-up ${catchUpSeconds.toFixed(2)} s\n`);
+    console.log('| operation | first run (cold) | median of runs 2–' + RUNS + ' | response |');
+    console.log('|---|---|---|---|');
+    for (const [operation, t] of timings) {
+      console.log(`| ${operation.name} | ${t.cold.toFixed(3)} s | **${median(t.warm).toFixed(3)} s** | ${t.summary}, ${(t.responseBytes / 2 ** 20).toFixed(1)} MiB |`);
+    }
+    console.log(`\npeak RSS ${Math.round(peakRssMiB)} MiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
