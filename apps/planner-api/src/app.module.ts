@@ -9,6 +9,7 @@ import { AuthGuard } from './http/auth.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { LocalTeamModule } from './local-team/local-team.module.js';
+import { ScenariosModule } from './scenarios/scenarios.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RecordingModule } from './recording/recording.module.js';
@@ -29,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule, ScenariosModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

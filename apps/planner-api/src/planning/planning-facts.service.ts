@@ -51,4 +51,18 @@ export class PlanningFactsReader {
     }
     return facts;
   }
+
+  /** Each agent's pay terms from its hire record, as the log stood at `asOf`. */
+  async agentTerms(asOf: AsOf | undefined): Promise<Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>> {
+    const terms = new Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>();
+    for await (const recorded of this.store.readAll({ filter: { eventTypes: ['AgentHired'] } })) {
+      if (asOf && !inLogAsOf(recorded, asOf)) {
+        if (asOf.kind === 'position') break;
+        continue;
+      }
+      const hired = toDomainEvent(recorded);
+      if (hired.type === 'AgentHired' && !terms.has(hired.data.agentId)) terms.set(hired.data.agentId, { hourlyCost: hired.data.hourlyCost, contractedHoursPerWeek: hired.data.contractedHoursPerWeek });
+    }
+    return terms;
+  }
 }

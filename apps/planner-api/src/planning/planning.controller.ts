@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
+import { planCsv, queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { parseOrThrow } from '../http/validation.js';
-import { CapacityPlanner, type PlanRow } from './capacity-plan.service.js';
+import { CapacityPlanner } from './capacity-plan.service.js';
 import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
@@ -145,12 +145,4 @@ export class PlanningController {
       })),
     };
   }
-}
-
-const PLAN_COLUMNS: (keyof PlanRow)[] = ['queueId', 'hour', 'open', 'forecastMean', 'forecastPlanned', 'ahtSeconds', 'requiredAgents', 'rawAgents', 'scheduledAgents', 'rosteredAgents', 'gap', 'serviceLevel', 'abandonment', 'backlogEnd'];
-
-/** The plan rows as CSV, one row per queue and hour; numbers to 4 decimals, empty for not applicable. */
-export function planCsv(rows: readonly PlanRow[]): string {
-  const cell = (v: PlanRow[keyof PlanRow]) => (v === null ? '' : typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v));
-  return [PLAN_COLUMNS.join(','), ...rows.map((r) => PLAN_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }

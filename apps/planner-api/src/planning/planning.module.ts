@@ -11,6 +11,6 @@ import { QueueForecaster } from './queue-forecast.service.js';
   imports: [ProjectionsModule],
   controllers: [PlanningController],
   providers: [PlanningFactsReader, QueueForecaster, ForecastPublisher, CapacityPlanner],
-  exports: [QueueForecaster, PlanningFactsReader],
+  exports: [QueueForecaster, PlanningFactsReader, CapacityPlanner],
 })
 export class PlanningModule {}

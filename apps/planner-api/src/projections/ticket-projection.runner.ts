@@ -260,6 +260,11 @@ export class TicketProjectionRunner {
       await this.catchUp();
       return { tickets: this.model, roster: this.roster };
     }
+    if (asOf.kind === 'position') {
+      // The live models, when they stand exactly at the bound, are that bound's models: no fold.
+      if (this.model.position === undefined || this.model.position < asOf.position) await this.catchUp();
+      if (this.model.position === asOf.position) return { tickets: this.model, roster: this.roster };
+    }
     const head = await this.store.headPosition();
     // Only a position bound already in the log is final: a time bound, or a position beyond the
     // head, can still gain events appended later, so those are not cached.
@@ -270,6 +275,15 @@ export class TicketProjectionRunner {
     await this.fold(models, asOf, head, () => undefined);
     if (final) this.asOfCache = { key, models };
     return models;
+  }
+
+  /**
+   * Whether models read for `position` still stand there: a fold for a bound never changes, the
+   * live models do as events arrive. A caller that awaited something after reading them checks
+   * this to know no event slipped in.
+   */
+  stillAt(models: { tickets: TicketModel }, position: bigint): boolean {
+    return models.tickets !== this.model || this.model.position === position;
   }
 
   /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */

@@ -1,0 +1,115 @@
+import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { uuidv7 } from '@staffcast/event-store';
+import { sameData } from '@staffcast/events';
+import { ScenarioInputError, scenarioDecider, type ScenarioRunRecordedData } from '@staffcast/scenarios';
+import { ScenarioEvaluator, type Evaluation } from './scenario-evaluator.service.js';
+import { ScenarioRepository } from './scenario.repository.js';
+import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
+
+function notFound(path: string, message: string): NotFoundException {
+  return new NotFoundException({ error: 'not found', issues: [{ path, message }] });
+}
+
+/** An assumption that cannot apply to the plan it meets is a 422 naming it; the request itself was well-formed. */
+async function evaluateOr422(evaluate: () => Promise<Evaluation>): Promise<Evaluation> {
+  try {
+    return await evaluate();
+  } catch (error) {
+    if (error instanceof ScenarioInputError) throw new UnprocessableEntityException({ error: 'scenario cannot be evaluated', issues: [{ path: error.field, message: error.reason }] });
+    throw error;
+  }
+}
+
+@CommandHandler(CreateScenario)
+export class CreateScenarioHandler implements ICommandHandler<CreateScenario> {
+  constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
+
+  async execute({ name, description, ctx, requestTimeMs }: CreateScenario): Promise<{ scenarioId: string }> {
+    const scenarioId = uuidv7(requestTimeMs);
+    const events = scenarioDecider.decide({ type: 'CreateScenario', scenarioId, name, ...(description !== undefined ? { description } : {}) }, scenarioDecider.initialState);
+    await this.scenarios.append(scenarioId, events, 'no_stream', ctx);
+    return { scenarioId };
+  }
+}
+
+@CommandHandler(AddAssumption)
+export class AddAssumptionHandler implements ICommandHandler<AddAssumption> {
+  constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
+
+  async execute({ scenarioId, assumptionId, assumption, ctx, requestTimeMs }: AddAssumption): Promise<{ assumptionId: string; added: boolean }> {
+    const { state, expectedRevision } = await this.scenarios.load(scenarioId);
+    const id = assumptionId ?? uuidv7(requestTimeMs);
+    const events = scenarioDecider.decide({ type: 'AddAssumption', scenarioId, assumptionId: id, assumption }, state);
+    await this.scenarios.append(scenarioId, events, expectedRevision, ctx);
+    return { assumptionId: id, added: events.length > 0 };
+  }
+}
+
+@CommandHandler(RemoveAssumption)
+export class RemoveAssumptionHandler implements ICommandHandler<RemoveAssumption> {
+  constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
+
+  async execute({ scenarioId, assumptionId, ctx }: RemoveAssumption): Promise<void> {
+    const { state, expectedRevision } = await this.scenarios.load(scenarioId);
+    await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RemoveAssumption', scenarioId, assumptionId }, state), expectedRevision, ctx);
+  }
+}
+
+@CommandHandler(RunScenario)
+export class RunScenarioHandler implements ICommandHandler<RunScenario> {
+  constructor(
+    @Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository,
+    @Inject(ScenarioEvaluator) private readonly evaluator: ScenarioEvaluator,
+  ) {}
+
+  async execute({ scenarioId, request, ctx, requestTimeMs }: RunScenario): Promise<ScenarioRunRecordedData> {
+    const loaded = await this.scenarios.load(scenarioId);
+    if (loaded.state.status === 'none') throw notFound('id', `no scenario ${scenarioId}`);
+    const assumptions = loaded.state.assumptions;
+    const position = await this.scenarios.headPosition();
+    const evaluation = await evaluateOr422(() => this.evaluator.evaluate(request, position, assumptions));
+    const run: ScenarioRunRecordedData = {
+      scenarioId,
+      runId: uuidv7(requestTimeMs),
+      ranAt: new Date(requestTimeMs).toISOString(),
+      baselinePosition: position.toString(),
+      request,
+      assumptions,
+      summary: evaluation.summary,
+      digest: evaluation.digest,
+    };
+    // The run carries the assumptions it used, so an assumption added meanwhile does not make it wrong: record it at the stream's revision now.
+    const now = await this.scenarios.load(scenarioId);
+    await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RecordRun', run }, now.state), now.expectedRevision, ctx);
+    return run;
+  }
+}
+
+@QueryHandler(GetScenario)
+export class GetScenarioHandler implements IQueryHandler<GetScenario> {
+  constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
+
+  async execute({ scenarioId }: GetScenario) {
+    const { state } = await this.scenarios.load(scenarioId);
+    if (state.status === 'none') throw notFound('id', `no scenario ${scenarioId}`);
+    return state;
+  }
+}
+
+@QueryHandler(GetScenarioRun)
+export class GetScenarioRunHandler implements IQueryHandler<GetScenarioRun> {
+  constructor(
+    @Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository,
+    @Inject(ScenarioEvaluator) private readonly evaluator: ScenarioEvaluator,
+  ) {}
+
+  async execute({ scenarioId, runId }: GetScenarioRun): Promise<RunResult> {
+    const { state } = await this.scenarios.load(scenarioId);
+    if (state.status === 'none') throw notFound('id', `no scenario ${scenarioId}`);
+    const run = state.runs.find((r) => r.runId === runId);
+    if (!run) throw notFound('runId', `scenario ${scenarioId} has no run ${runId}`);
+    const evaluation = await evaluateOr422(() => this.evaluator.evaluate(run.request, BigInt(run.baselinePosition), run.assumptions));
+    return { run, baseline: evaluation.baseline, scenario: evaluation.scenario, reproduced: evaluation.digest === run.digest && sameData(evaluation.summary, run.summary) };
+  }
+}

@@ -1,0 +1,25 @@
+import type { PlanRow } from './capacity-plan.js';
+
+export const PLAN_COLUMNS: readonly (keyof PlanRow)[] = ['queueId', 'hour', 'open', 'forecastMean', 'forecastPlanned', 'ahtSeconds', 'requiredAgents', 'rawAgents', 'scheduledAgents', 'rosteredAgents', 'gap', 'serviceLevel', 'abandonment', 'backlogEnd'];
+
+/** A CSV cell: numbers to 4 decimals, empty for null (not applicable). */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(Math.round(value * 10_000) / 10_000);
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Rows as CSV with a header line: one line per row, `columns` in order. O(rows · columns).
+ *
+ * @example toCsv(['a', 'b'], [{ a: 1, b: null }]) // 'a,b\n1,\n'
+ */
+export function toCsv<R extends Record<string, string | number | boolean | null>>(columns: readonly (keyof R & string)[], rows: readonly R[]): string {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))].join('\n') + '\n';
+}
+
+/** The capacity plan rows as CSV, one row per queue and hour. */
+export function planCsv(rows: readonly PlanRow[]): string {
+  return toCsv(PLAN_COLUMNS, rows as unknown as readonly Record<string, string | number | boolean | null>[]);
+}
