@@ -29,6 +29,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'PUT', path: (id) => `/v1/agents/${id}/schedule`, valid: scheduleBody() },
   { method: 'POST', path: (id) => `/v1/agents/${id}/absences`, valid: { from: '2026-03-02T13:00:00Z', to: '2026-03-03T13:00:00Z', reasonCode: 'sick' } },
   { method: 'POST', path: (id) => `/v1/agents/${id}/departure`, valid: { departedOn: '2026-06-30', reasonCode: 'resigned' } },
+  { method: 'POST', path: () => '/v1/scenarios', valid: { name: 'KYC launch', description: 'what if' } },
+  { method: 'POST', path: (id) => `/v1/scenarios/${id}/assumptions`, valid: { kind: 'launch', name: 'Card launch', markets: ['US'], categories: ['kyc'], startsAt: '2026-05-01T00:00:00Z', endsAt: '2026-05-04T00:00:00Z', uplift: { kind: 'percent', percent: 100 }, profile: 'spike-decay' } },
+  { method: 'POST', path: (id) => `/v1/scenarios/${id}/assumptions`, valid: { kind: 'volume-multiplier', factor: 1.5, from: '2026-05-01T00:00:00Z', to: '2026-05-08T00:00:00Z', queueIds: ['q1'], categories: ['kyc'] } },
+  { method: 'POST', path: (id) => `/v1/scenarios/${id}/assumptions`, valid: { kind: 'hires', count: 12, siteId: 'kul', timeZone: 'Asia/Kuala_Lumpur', skills: ['kyc-us'], startDate: '2027-03-01', shifts: scheduleBody().shifts, hourlyCost: { amount: 9, currency: 'USD' } } },
+  { method: 'POST', path: (id) => `/v1/scenarios/${id}/assumptions`, valid: { kind: 'local-team-move', timeZone: 'America/New_York', coverage: { mon: [['08:00', '20:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, takeover: [{ queueIds: ['q1'], fromMonth: '2026-06', share: 0.25 }] } },
+  { method: 'POST', path: (id) => `/v1/scenarios/${id}/runs`, valid: { from: '2026-05-01T00:00:00Z', horizonHours: 24, queueIds: ['q1'] } },
 ];
 
 const hostileString = fc.oneof(
@@ -60,12 +66,14 @@ function mutated(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
 
 describe('write endpoints under hostile input (property)', () => {
   let t: TestApp;
+  let scenarioId: string;
   beforeAll(async () => {
     t = await startTestApp(TOKENS_ENV);
     // Entities the path-id endpoints act on, so that mutations hit validation and invariants, not only 404s.
     await t.request('POST', '/v1/queues', { body: queueBody('q1'), headers: asPlanner });
     await t.request('POST', '/v1/launches', { body: launchBody('l1'), headers: asPlanner });
     await t.request('POST', '/v1/agents', { body: agentBody('a1'), headers: asPlanner });
+    scenarioId = (await t.request('POST', '/v1/scenarios', { body: { name: 'property' }, headers: asPlanner })).json<{ scenarioId: string }>().scenarioId;
   });
   afterAll(async () => {
     await t.close();
@@ -77,7 +85,7 @@ describe('write endpoints under hostile input (property)', () => {
     await fc.assert(
       fc.asyncProperty(endpointIndex.chain((i) => fc.tuple(fc.constant(i), mutated(ENDPOINTS[i]!.valid), target)), async ([i, body, id]) => {
         const endpoint = ENDPOINTS[i]!;
-        const pathIdValue = id === 'ok' ? ({ queues: 'q1', launches: 'l1', agents: 'a1' } as Record<string, string>)[endpoint.path('x').split('/')[2]!] ?? 'x' : encodeURIComponent(id);
+        const pathIdValue = id === 'ok' ? ({ queues: 'q1', launches: 'l1', agents: 'a1', scenarios: scenarioId } as Record<string, string>)[endpoint.path('x').split('/')[2]!] ?? 'x' : encodeURIComponent(id);
         const before = await t.store.headPosition();
         const res = await t.request(endpoint.method, endpoint.path(pathIdValue), { body, headers: asPlanner });
         const after = await t.store.headPosition();

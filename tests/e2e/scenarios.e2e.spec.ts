@@ -92,6 +92,19 @@ describe('what-if scenarios over HTTP', () => {
     expect(summary.delta.requiredFte).toBeGreaterThan(0);
     expect(recorded.summary.queues.filter((q) => q.queueId !== 'us-kyc-chat').every((q) => q.delta.requiredAgentHours === 0)).toBe(true);
 
+    // The plan endpoint applies the same assumptions at the same position, recording nothing.
+    const headBefore = await t.store.headPosition();
+    const planned = await t.request('POST', '/v1/plans', { body: { queueIds: QUEUES, from: FROM, horizonHours: HORIZON, scenarioId, asOf: recorded.baselinePosition }, headers: asViewer });
+    expect(planned.status).toBe(200);
+    const plan = planned.json<{ baselinePosition: string; rows: Row[]; comparison: Summary }>();
+    expect(plan.baselinePosition).toBe(recorded.baselinePosition);
+    expect(plan.rows.map((r) => [r.forecastPlanned, r.rawAgents])).toEqual(rows.map((r) => [r.forecastPlanned, r.rawAgents]));
+    expect(plan.comparison).toEqual(recorded.summary);
+    expect(await t.store.headPosition()).toBe(headBefore);
+    const timeBound = await t.request('POST', '/v1/plans', { body: { queueIds: QUEUES, from: FROM, horizonHours: 24, scenarioId, asOf: FROM }, headers: asViewer });
+    expect(timeBound.status).toBe(400);
+    expect(timeBound.json<{ issues: { path: string }[] }>().issues[0]!.path).toBe('asOf');
+
     // Baseline streams are byte-for-byte what they were; the scenario's own stream holds its facts.
     expect(await baselineLog(t)).toEqual(before);
     const own: string[] = [];

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { planCsv, queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
@@ -7,6 +8,7 @@ import { ForecastPublisher } from './forecast-publication.service.js';
 import { parseOrThrow } from '../http/validation.js';
 import { CapacityPlanner } from './capacity-plan.service.js';
 import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { PlanWithScenario } from './planning.messages.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -17,6 +19,7 @@ export class PlanningController {
     @Inject(QueueForecaster) private readonly forecaster: QueueForecaster,
     @Inject(ForecastPublisher) private readonly publisher: ForecastPublisher,
     @Inject(CapacityPlanner) private readonly planner: CapacityPlanner,
+    @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
   /**
@@ -31,7 +34,7 @@ export class PlanningController {
   async plans(@Body() body: unknown, @Query() query: unknown, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<unknown> {
     const { format } = parseOrThrow(PlanQuery, query);
     const request = parseOrThrow(PlanRequest, body);
-    const plan = await this.planner.plan({
+    const planRequest = {
       fromMs: request.from,
       horizonHours: request.horizonHours,
       planQuantile: request.planQuantile,
@@ -39,12 +42,15 @@ export class PlanningController {
       occupancyCap: request.occupancyCap,
       ...(request.asOf ? { asOf: request.asOf } : {}),
       ...(request.queueIds ? { queueIds: request.queueIds } : {}),
-    });
+    };
+    const withScenario = request.scenarioId ? await this.queries.execute(new PlanWithScenario(request.scenarioId, planRequest)) : undefined;
+    const plan = withScenario ? withScenario.plan : await this.planner.plan(planRequest);
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8');
       return planCsv(plan.rows);
     }
-    return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...plan };
+    const scenario = withScenario ? { scenarioId: request.scenarioId, baselinePosition: String(withScenario.baselinePosition), comparison: withScenario.comparison } : {};
+    return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...scenario, ...plan };
   }
 
   /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */

@@ -41,8 +41,10 @@ export const AccuracyQuery = z
     else if (q.to - q.from > 366 * 24 * HOUR_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range from..to may span at most 366 days' });
   });
 
-/** `POST /v1/plans`: the capacity plan over the roster as it stands. */
+/** `POST /v1/plans`: the capacity plan over the roster as it stands, or with a scenario's assumptions applied. */
 export const PlanRequest = QueueForecastRequest.omit({ quantiles: true }).extend({
+  /** Apply this scenario's current assumptions (nothing is recorded; a scenario run records). */
+  scenarioId: EntityId.optional(),
   /** The forecast quantile the plan staffs to; default 0.8. */
   planQuantile: z.number().gt(0).lt(1).default(0.8),
   shrinkage: z.number().min(0).max(0.95).default(0.3),

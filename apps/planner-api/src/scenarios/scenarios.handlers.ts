@@ -2,7 +2,9 @@ import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { uuidv7 } from '@staffcast/event-store';
 import { sameData } from '@staffcast/events';
-import { ScenarioInputError, scenarioDecider, type ScenarioRunRecordedData } from '@staffcast/scenarios';
+import { ScenarioInputError, scenarioDecider, type RunRequest, type ScenarioRunRecordedData } from '@staffcast/scenarios';
+import { ValidationError } from '../http/validation.js';
+import { PlanWithScenario } from '../planning/planning.messages.js';
 import { ScenarioEvaluator, type Evaluation } from './scenario-evaluator.service.js';
 import { ScenarioRepository } from './scenario.repository.js';
 import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
@@ -111,5 +113,32 @@ export class GetScenarioRunHandler implements IQueryHandler<GetScenarioRun> {
     if (!run) throw notFound('runId', `scenario ${scenarioId} has no run ${runId}`);
     const evaluation = await evaluateOr422(() => this.evaluator.evaluate(run.request, BigInt(run.baselinePosition), run.assumptions));
     return { run, baseline: evaluation.baseline, scenario: evaluation.scenario, reproduced: evaluation.digest === run.digest && sameData(evaluation.summary, run.summary) };
+  }
+}
+
+@QueryHandler(PlanWithScenario)
+export class PlanWithScenarioHandler implements IQueryHandler<PlanWithScenario> {
+  constructor(
+    @Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository,
+    @Inject(ScenarioEvaluator) private readonly evaluator: ScenarioEvaluator,
+  ) {}
+
+  async execute({ scenarioId, request }: PlanWithScenario) {
+    const { state } = await this.scenarios.load(scenarioId);
+    if (state.status === 'none') throw notFound('scenarioId', `no scenario ${scenarioId}`);
+    // A scenario is evaluated at one log position (what makes it reproducible): a time bound names none.
+    if (request.asOf?.kind === 'time') throw new ValidationError([{ path: 'asOf', message: 'with scenarioId, asOf must be a log position' }]);
+    const position = request.asOf?.kind === 'position' ? request.asOf.position : await this.scenarios.headPosition();
+    const runRequest: RunRequest = {
+      from: new Date(request.fromMs).toISOString(),
+      horizonHours: request.horizonHours,
+      planQuantile: request.planQuantile,
+      shrinkage: request.shrinkage,
+      occupancyCap: request.occupancyCap,
+      hoursPerFte: 40,
+      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+    };
+    const evaluation = await evaluateOr422(() => this.evaluator.evaluate(runRequest, position, state.assumptions));
+    return { plan: evaluation.scenario, baselinePosition: position, comparison: evaluation.summary };
   }
 }
