@@ -117,6 +117,8 @@ const withHours = (v: number, hours: Iterable<number>, w: number) => {
   for (const h of hours) out[h] = w;
   return out;
 };
+/** Plan inputs type agents without their id; applyScenario keeps the id of each supply row. */
+const agentIdOf = (row: object) => (row as { agentId?: string }).agentId;
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 
 describe('applyScenario', () => {
@@ -348,10 +350,10 @@ describe('applyScenario', () => {
       // From KL midnight 2026-02-01 = 2026-01-31T16:00Z.
       const fromMs = Date.UTC(2026, 0, 31, 16);
       const kl = base.agents.filter((a) => a.agentId === 'kl1');
-      const klAfter = applied.inputs.agents.filter((a) => a.agentId === 'kl1');
+      const klAfter = applied.inputs.agents.filter((a) => agentIdOf(a) === 'kl1');
       expect(klAfter).toHaveLength(kl.length);
       klAfter.forEach((row, i) => expectClose(row.hours, kl[i]!.hours.map((v, h) => v * survival(0.2, fromMs, h))));
-      expect(applied.inputs.agents.filter((a) => a.agentId === 'syd1')).toEqual(base.agents.filter((a) => a.agentId === 'syd1'));
+      expect(applied.inputs.agents.filter((a) => agentIdOf(a) === 'syd1')).toEqual(base.agents.filter((a) => a.agentId === 'syd1'));
       expectClose(applied.payroll[0]!.employed, base.payroll[0]!.employed.map((v, h) => v * survival(0.2, fromMs, h)), 1e-12);
       expect(applied.payroll[1]).toEqual(base.payroll[1]);
       // Roughly a month in at 20 % a month: about 0.8 left.
@@ -365,7 +367,7 @@ describe('applyScenario', () => {
         named('r1', { kind: 'attrition', monthlyRate: 0.1, from: '2026-01-01' }),
       ]);
       const hireStart = Date.UTC(2026, 2, 2, 16);
-      const hire = applied.inputs.agents.find((a) => a.agentId === 'scenario-hire-h1')!;
+      const hire = applied.inputs.agents.find((a) => agentIdOf(a) === 'scenario-hire-h1')!;
       expectClose(hire.hours, withHours(0, [25, 26, 27, 29, 30, 31, 32], 2).map((v, h) => v * survival(0.1, hireStart, h)));
       const line = applied.payroll.find((p) => p.agentId === 'scenario-hire-h1')!;
       expectClose(line.employed, Array.from({ length: H }, (_, h) => (h >= 16 ? survival(0.1, hireStart, h) : 0)), 1e-12);
