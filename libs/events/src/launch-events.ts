@@ -37,6 +37,8 @@ export function launchWindowIssue(startsAt: string, endsAt: string): string | un
 }
 
 function checkWindow(value: { startsAt: string; endsAt: string }, ctx: z.RefinementCtx): void {
+  // A malformed instant is its own field's issue; comparing it would blame endsAt too.
+  if (Number.isNaN(instantMs(value.startsAt)) || Number.isNaN(instantMs(value.endsAt))) return;
   const issue = launchWindowIssue(value.startsAt, value.endsAt);
   if (issue) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: issue });
 }

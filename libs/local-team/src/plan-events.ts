@@ -39,7 +39,7 @@ export class LocalTeamPlanEventParseError extends Error {
  * something to guess at. O(size of the plan).
  */
 export function parseLocalTeamPlanEvent(type: string, data: unknown, schemaVersion = 1): LocalTeamPlanEvent {
-  const current = (LOCAL_TEAM_PLAN_SCHEMA_VERSIONS as Record<string, number | undefined>)[type];
+  const current = Object.hasOwn(LOCAL_TEAM_PLAN_SCHEMA_VERSIONS, type) ? (LOCAL_TEAM_PLAN_SCHEMA_VERSIONS as Record<string, number>)[type] : undefined;
   if (current === undefined) throw new LocalTeamPlanEventParseError(`unknown local-team plan event type "${type.slice(0, 80)}"`);
   if (schemaVersion !== current) throw new LocalTeamPlanEventParseError(`${type} v${schemaVersion}: only v${current} exists`);
   const parsed = LocalTeamPlanEvent.safeParse({ type, data });

@@ -213,6 +213,18 @@ describe('applyScenario', () => {
       expectClose(chat.volumeMean, withHours(50, range(40, 48), 50 + 800 / 16));
     });
 
+    it('extra tickets: hours with no forecast volume (a closed live queue) get none, and none are lost', () => {
+      const base = makeBase();
+      const closedAt = range(0, 12);
+      const queues = base.inputs.queues.map((q) => (q.queue.queueId === 'au-chat' ? { ...q, volumeMean: withHours(50, closedAt, 0), volumePlanned: withHours(55, closedAt, 0) } : q));
+      const applied = applyScenario({ ...base, inputs: { ...base.inputs, queues } }, [named('l1', { kind: 'launch', name: 'AU promo', markets: ['AU'], startsAt: at(6), endsAt: at(18), uplift: { kind: 'extra-tickets', tickets: 600 } })]);
+      const added = queueOf(applied.inputs, 'au-chat').volumeMean.map((v, h) => v - (h < 12 ? 0 : 50));
+      expect(sum(added, 6, 12)).toBe(0);
+      expect(sum(added)).toBeCloseTo(600, 9);
+      expectClose(added.slice(12, 18), new Array<number>(6).fill(100));
+      expect(applied.warnings).toEqual([]);
+    });
+
     it('widens a window that does not start or end on the hour to whole hours', () => {
       // 10:20–11:40 covers the hours 10:00 and 11:00: a flat 50 % uplift on both.
       const applied = applyScenario(makeBase(), [named('l1', { kind: 'launch', name: 'Short', markets: ['AU'], startsAt: '2026-03-02T10:20:00Z', endsAt: '2026-03-02T11:40:00Z', uplift: { kind: 'percent', percent: 50 } })]);

@@ -100,18 +100,27 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
       const pct = l.uplift.percent;
       for (const { q, share } of touched) hoursIn(startMs, endMs, (h) => scale(q, h, 1 + (pct / 100) * shape[(hourMs(h) - startMs) / HOUR_MS]! * share));
     } else {
-      // Extra tickets over the whole window, shaped by the profile, shared among the touched queues by their touched forecast volume that hour.
-      const tickets = l.uplift.tickets;
+      // Extra tickets over the whole window, shaped by the profile; the part of the window inside the
+      // horizon goes to the touched queues' hours in proportion to profile × forecast × share, so a
+      // closed live queue (forecast 0) gets none and no ticket is lost or counted twice.
+      const cells: { q: (typeof queues)[number]; h: number; weight: number }[] = [];
+      let inHorizon = 0;
       hoursIn(startMs, endMs, (h) => {
-        const extra = (tickets * shape[(hourMs(h) - startMs) / HOUR_MS]!) / windowHours;
-        const weights = touched.map((t) => t.q.volumeMean[h]! * t.share);
-        const total = weights.reduce((s, w) => s + w, 0);
-        touched.forEach((t, i) => {
-          const part = total > 0 ? (extra * weights[i]!) / total : extra / touched.length;
-          t.q.volumeMean[h] = t.q.volumeMean[h]! + part;
-          t.q.volumePlanned[h] = t.q.volumePlanned[h]! + part;
-        });
+        const s = shape[(hourMs(h) - startMs) / HOUR_MS]!;
+        inHorizon += s;
+        for (const t of touched) cells.push({ q: t.q, h, weight: s * t.q.volumeMean[h]! * t.share });
       });
+      const extra = (l.uplift.tickets * inHorizon) / windowHours;
+      const total = cells.reduce((sum, c) => sum + c.weight, 0);
+      if (total > 0) {
+        for (const c of cells) {
+          const part = (extra * c.weight) / total;
+          c.q.volumeMean[c.h] = c.q.volumeMean[c.h]! + part;
+          c.q.volumePlanned[c.h] = c.q.volumePlanned[c.h]! + part;
+        }
+      } else if (extra > 0 && touched.length > 0) {
+        warnings.push(`assumption ${a.assumptionId} (launch): the touched queues have no forecast volume in the window, so its extra tickets have nowhere to go`);
+      }
     }
   }
 

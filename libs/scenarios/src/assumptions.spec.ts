@@ -54,7 +54,7 @@ describe('Assumption schema', () => {
       expect(issuePaths(withField('volume-multiplier', 'factor', -0.1))).toEqual([['factor']]);
       expect(issuePaths(withField('volume-multiplier', 'factor', 101))).toEqual([['factor']]);
       // A malformed `from` is blamed (the window check also reports `to`, see the report).
-      expect(issuePaths(withField('volume-multiplier', 'from', '2026-03-02 00:00'))).toContainEqual(['from']);
+      expect(issuePaths(withField('volume-multiplier', 'from', '2026-03-02 00:00'))).toEqual([['from']]);
       expect(issuePaths(withField('volume-multiplier', 'categories', ['kyc', 'kyc']))).toEqual([['categories', 1]]);
     });
 
@@ -166,7 +166,7 @@ describe('parseScenarioEvent', () => {
     expect(() => parseScenarioEvent('ScenarioDeleted', { scenarioId: 's1' })).toThrow(ScenarioEventParseError);
     expect(() => parseScenarioEvent('ScenarioDeleted', { scenarioId: 's1' })).toThrow(/unknown scenario event type "ScenarioDeleted"/);
     // A name inherited from Object.prototype is rejected too (its message is odd, see the report).
-    expect(() => parseScenarioEvent('toString', {})).toThrow(ScenarioEventParseError);
+    expect(() => parseScenarioEvent('toString', {})).toThrow(/unknown scenario event type "toString"/);
     expect(() => parseScenarioEvent('__proto__', {})).toThrow(ScenarioEventParseError);
     expect(() => parseScenarioEvent(created.type, created.data, 2)).toThrow(/ScenarioCreated v2: only v1 exists/);
     expect(() => parseScenarioEvent(created.type, created.data, 0)).toThrow(ScenarioEventParseError);

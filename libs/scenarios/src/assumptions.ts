@@ -29,8 +29,12 @@ import { Coverage, TakeoverPhase } from '@staffcast/local-team';
 
 const QueueIds = uniqueList(EntityId, 200);
 
+/** `to` after `from` when both are given and well-formed (a malformed instant is its own field's issue). */
 function window(value: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (value.from !== undefined && value.to !== undefined && !(instantMs(value.to) > instantMs(value.from))) {
+  if (value.from === undefined || value.to === undefined) return;
+  const from = instantMs(value.from);
+  const to = instantMs(value.to);
+  if (!Number.isNaN(from) && !Number.isNaN(to) && !(to > from)) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
   }
 }
@@ -50,6 +54,7 @@ export const LaunchAssumption = z
     profile: UpliftProfile.default('flat'),
   })
   .superRefine((v, ctx) => {
+    if (Number.isNaN(instantMs(v.startsAt)) || Number.isNaN(instantMs(v.endsAt))) return;
     const issue = launchWindowIssue(v.startsAt, v.endsAt);
     if (issue) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: issue });
   });

@@ -51,7 +51,7 @@ export class ScenarioEventParseError extends Error {
 
 /** Validates a stored scenario event; only version 1 exists. O(size of the event). */
 export function parseScenarioEvent(type: string, data: unknown, schemaVersion = 1): ScenarioEvent {
-  const current = (SCENARIO_SCHEMA_VERSIONS as Record<string, number | undefined>)[type];
+  const current = Object.hasOwn(SCENARIO_SCHEMA_VERSIONS, type) ? (SCENARIO_SCHEMA_VERSIONS as Record<string, number>)[type] : undefined;
   if (current === undefined) throw new ScenarioEventParseError(`unknown scenario event type "${type.slice(0, 80)}"`);
   if (schemaVersion !== current) throw new ScenarioEventParseError(`${type} v${schemaVersion}: only v${current} exists`);
   const parsed = ScenarioEvent.safeParse({ type, data });

@@ -104,6 +104,19 @@ describe('coveredFraction', () => {
     expect([jul[21], jul[22], jul[23], julNext[0], julNext[1], julNext[2], julNext[3]].map((v) => Math.round(v! * 1e12) / 1e12)).toEqual([0, 0.5, 1, 1, 1, 0.5, 0]);
   });
 
+  it('reads an hour holding a clock change in a half-hour zone minute by minute (Adelaide, October and April)', () => {
+    const sunday = (from: string, to: string): Coverage => ({ ...closed, sun: [[from, to]] });
+    // 2026-10-03T16:00Z is 01:30–02:00 ACST, then the clock jumps to 03:00: 03:00–03:30 ACDT.
+    const spring = Date.UTC(2026, 9, 3, 16);
+    expect(coveredFraction(sunday('03:00', '04:00'), 'Australia/Adelaide', spring)).toBeCloseTo(0.5, 12);
+    expect(coveredFraction(sunday('02:00', '03:00'), 'Australia/Adelaide', spring)).toBe(0);
+    expect(coveredFraction(sunday('01:00', '02:00'), 'Australia/Adelaide', spring)).toBeCloseTo(0.5, 12);
+    // 2026-04-04T16:00Z is 02:30–03:00 ACDT, then the clock falls back to 02:00: 02:00–02:30 ACST.
+    const autumn = Date.UTC(2026, 3, 4, 16);
+    expect(coveredFraction(sunday('02:00', '02:30'), 'Australia/Adelaide', autumn)).toBeCloseTo(0.5, 12);
+    expect(coveredFraction(sunday('02:00', '03:00'), 'Australia/Adelaide', autumn)).toBeCloseTo(1, 12);
+  });
+
   it('splits an hour that crosses local midnight between the two local days', () => {
     // 2026-03-02T18:00Z is Monday 23:30 in Kolkata; the hour runs to Tuesday 00:30.
     const at = Date.UTC(2026, 2, 2, 18);
