@@ -5,11 +5,14 @@
  * file, lets the projection catch up, and times POST /v1/plans for all 20 queues × 4 weeks (672 h)
  * from the hour the history ends, over real HTTP on loopback (request, plan, JSON response read).
  *
- * The first run is reported on its own (`planColdSeconds`: nothing memoised yet); `planSeconds` is
- * the median of the runs after it. Every run must return the same body as the first. Peak RSS is
- * the process's maximum resident set (the API and the benchmark's client).
+ * The first run is reported on its own (`planColdSeconds`: a fresh process, nothing memoised yet);
+ * `planSeconds` is the median of the runs after it, which reuse the memoised queue forecasts (the
+ * history did not change). `planUncachedSeconds` is the median of `--uncached-runs` more runs, each
+ * after the forecast memo was cleared: the cold path with the code already compiled. Every run must
+ * return the same body as the first. Peak RSS is the process's maximum resident set (the API and
+ * the benchmark's client).
  *
- *   npm run bench:plan [-- --runs 7] [--json]
+ *   npm run bench:plan [-- --runs 7] [--uncached-runs 3] [--json]
  *
  * Each measured operation is one entry of OPERATIONS: a name, the JSON keys of its figures and a
  * request; another operation is timed the same way by adding an entry.
@@ -24,12 +27,14 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@staffcast/config';
 import { openEventStore } from '@staffcast/event-store';
 import { createApp } from '../../apps/planner-api/src/bootstrap.js';
+import { ForecastMemo } from '../../apps/planner-api/src/planning/forecast-memo.js';
 import { TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
 import { demoOperation, type DemoOptions } from '../demo/demo-operation.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { argValue, machine, median, wantsJson } from './bench-support.js';
 
 const RUNS = Math.max(2, argValue('runs', 7));
+const UNCACHED_RUNS = argValue('uncached-runs', 3);
 const DEMO: DemoOptions = { queues: 20, weeks: 28 };
 const PLAN_HOURS = 4 * 7 * 24;
 const TOKEN = 'bench-viewer-token-0123456789';
@@ -37,9 +42,12 @@ const HOUR_MS = 3_600_000;
 
 interface Operation {
   name: string;
-  /** JSON keys: median of the warm runs, and the first run. */
+  /** JSON keys: median of the warm runs, the first run, and the median of the runs after `reset`. */
   key: string;
   coldKey: string;
+  uncachedKey: string;
+  /** Forgets what earlier runs left memoised. */
+  reset(): void;
   method: 'POST' | 'GET';
   path: string;
   body: unknown;
@@ -50,6 +58,7 @@ interface Operation {
 interface Timing {
   cold: number;
   warm: number[];
+  uncached: number[];
   responseBytes: number;
   summary: string;
 }
@@ -99,6 +108,8 @@ async function main(): Promise<void> {
         name: `plan, ${queueIds.length} queues × ${PLAN_HOURS} h`,
         key: 'planSeconds',
         coldKey: 'planColdSeconds',
+        uncachedKey: 'planUncachedSeconds',
+        reset: () => app.get(ForecastMemo).clear(),
         method: 'POST',
         path: '/v1/plans',
         body: { queueIds, from, horizonHours: PLAN_HOURS },
@@ -116,7 +127,9 @@ async function main(): Promise<void> {
       let firstDigest = '';
       let responseBytes = 0;
       let summary = '';
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0; run < RUNS + UNCACHED_RUNS; run++) {
+        const uncached = run >= RUNS;
+        if (uncached) operation.reset();
         const start = performance.now();
         const res = await fetch(`${baseUrl}${operation.path}`, {
           method: operation.method,
@@ -134,9 +147,9 @@ async function main(): Promise<void> {
         } else if (digest !== firstDigest) {
           throw new Error(`${operation.path}: run ${run + 1} returned a different body from run 1`);
         }
-        log(`${operation.name}: run ${run + 1} ${seconds[run]!.toFixed(3)} s${run === 0 ? ' (cold)' : ''}`);
+        log(`${operation.name}: run ${run + 1} ${seconds[run]!.toFixed(3)} s${run === 0 ? ' (cold)' : uncached ? ' (memo cleared)' : ''}`);
       }
-      timings.set(operation, { cold: seconds[0]!, warm: seconds.slice(1), responseBytes, summary });
+      timings.set(operation, { cold: seconds[0]!, warm: seconds.slice(1, RUNS), uncached: seconds.slice(RUNS), responseBytes, summary });
     }
     await app.close();
     await store.close();
@@ -157,7 +170,8 @@ async function main(): Promise<void> {
     for (const [operation, t] of timings) {
       report[operation.key] = round(median(t.warm));
       report[operation.coldKey] = round(t.cold);
-      report[`${operation.key.replace(/Seconds$/, '')}Runs`] = [t.cold, ...t.warm].map(round);
+      report[operation.uncachedKey] = t.uncached.length > 0 ? round(median(t.uncached)) : null;
+      report[`${operation.key.replace(/Seconds$/, '')}Runs`] = [t.cold, ...t.warm, ...t.uncached].map(round);
       report[`${operation.key.replace(/Seconds$/, '')}ResponseBytes`] = t.responseBytes;
     }
     report.peakRssMiB = Math.round(peakRssMiB);
@@ -166,10 +180,11 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`\n${machine()}; projection catch-up ${catchUpSeconds.toFixed(2)} s\n`);
-    console.log('| operation | first run (cold) | median of runs 2–' + RUNS + ' | response |');
-    console.log('|---|---|---|---|');
+    console.log(`| operation | first run (cold) | median of runs 2–${RUNS} (warm) | median of ${UNCACHED_RUNS} runs, memo cleared | response |`);
+    console.log('|---|---|---|---|---|');
     for (const [operation, t] of timings) {
-      console.log(`| ${operation.name} | ${t.cold.toFixed(3)} s | **${median(t.warm).toFixed(3)} s** | ${t.summary}, ${(t.responseBytes / 2 ** 20).toFixed(1)} MiB |`);
+      const uncached = t.uncached.length > 0 ? `${median(t.uncached).toFixed(3)} s` : '—';
+      console.log(`| ${operation.name} | ${t.cold.toFixed(3)} s | **${median(t.warm).toFixed(3)} s** | ${uncached} | ${t.summary}, ${(t.responseBytes / 2 ** 20).toFixed(1)} MiB |`);
     }
     console.log(`\npeak RSS ${Math.round(peakRssMiB)} MiB`);
   } finally {

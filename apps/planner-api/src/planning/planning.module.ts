@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { CapacityPlanner } from './capacity-plan.service.js';
+import { ForecastMemo } from './forecast-memo.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
@@ -10,7 +11,7 @@ import { QueueForecaster } from './queue-forecast.service.js';
 @Module({
   imports: [ProjectionsModule],
   controllers: [PlanningController],
-  providers: [PlanningFactsReader, QueueForecaster, ForecastPublisher, CapacityPlanner],
+  providers: [PlanningFactsReader, { provide: ForecastMemo, useFactory: () => new ForecastMemo() }, QueueForecaster, ForecastPublisher, CapacityPlanner],
   exports: [QueueForecaster, PlanningFactsReader, CapacityPlanner],
 })
 export class PlanningModule {}

@@ -1,9 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
-import { forecastAht, forecastSeries, type LaunchInput } from '@staffcast/forecasting';
+import type { LaunchInput } from '@staffcast/forecasting';
 import { DateTime } from 'luxon';
 import { hourlyVolume, type AsOf, type TicketModel } from '@staffcast/projections';
 import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
+import { ForecastMemo } from './forecast-memo.js';
 import { PlanningFactsReader, type PlanningFacts } from './planning-facts.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -40,6 +41,8 @@ export class QueueForecaster {
   constructor(
     @Inject(TicketProjectionRunner) private readonly projection: TicketProjectionRunner,
     @Inject(PlanningFactsReader) private readonly factsReader: PlanningFactsReader,
+    // Forecasts are pure functions of their inputs: an unchanged history window reuses its forecast.
+    @Inject(ForecastMemo) private readonly memo: ForecastMemo,
   ) {}
 
   /**
@@ -101,7 +104,7 @@ export class QueueForecaster {
       const history = rows.slice(first);
       const start = new Date(historyStart + first * HOUR_MS).toISOString();
       const quantiles = request.quantiles ?? [0.1, 0.5, 0.9];
-      const volume = forecastSeries({
+      const volume = this.memo.series({
         start,
         values: history.map((r) => r.arrivals),
         horizonHours: request.horizonHours,
@@ -110,7 +113,7 @@ export class QueueForecaster {
         holidays: queue.routing.markets.flatMap((m) => facts.holidays.get(m) ?? []),
         launches: launchesFor(queue, facts.launches),
       });
-      const aht = forecastAht({
+      const aht = this.memo.aht({
         start,
         ahtSeconds: history.map((r) => r.ahtSeconds),
         handled: history.map((r) => r.handled),
