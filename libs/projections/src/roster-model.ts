@@ -114,22 +114,10 @@ export function rampFactor(agent: RosterAgent, date: string, ramp: readonly numb
 export function rosterHours(model: RosterModel, fromMs: number, toMs: number, filter: RosterFilter = {}, ramp: readonly number[] = DEFAULT_NEW_HIRE_RAMP): RosterHour[] {
   if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('from and to must be whole UTC hours, from ≤ to');
   const hours = (toMs - fromMs) / HOUR_MS;
-  const rows: RosterHour[] = Array.from({ length: hours }, (_, h) => ({ hour: new Date(fromMs + h * HOUR_MS).toISOString(), productiveHours: 0, bySkill: {}, bySite: {} }));
-  const localInstant = localInstantCache();
-  // Local dates whose shifts can reach the range (a shift lasts under 24 h and starts on its date), per zone.
-  const daysByZone = new Map<string, { iso: string; weekday: number; next: string }[]>();
-  const days = (zone: string) => {
-    let list = daysByZone.get(zone);
-    if (!list) {
-      list = [];
-      const last = DateTime.fromMillis(toMs, { zone }).startOf('day');
-      for (let d = DateTime.fromMillis(fromMs, { zone }).startOf('day').minus({ days: 1 }); d <= last; d = d.plus({ days: 1 })) {
-        list.push({ iso: d.toISODate()!, weekday: d.weekday, next: d.plus({ days: 1 }).toISODate()! });
-      }
-      daysByZone.set(zone, list);
-    }
-    return list;
-  };
+  const labels = hourLabels(fromMs, hours);
+  const rows: RosterHour[] = new Array<RosterHour>(hours);
+  for (let h = 0; h < hours; h++) rows[h] = { hour: labels[h]!, productiveHours: 0, bySkill: {}, bySite: {} };
+  const days = (zone: string) => localDays(zone, fromMs, toMs);
   for (const agent of Object.values(model.agents).sort((a, b) => (a.agentId < b.agentId ? -1 : 1))) {
     if (filter.site !== undefined && agent.siteId !== filter.site) continue;
     const zone = agent.timeZone;
@@ -165,15 +153,61 @@ function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
-/** Local date + time in a zone → epoch ms (luxon), memoised per read: agents of a site share zones, dates and shift times. */
-function localInstantCache(): (date: string, time: string, zone: string) => number {
-  const memo = new Map<string, number>();
-  return (date, time, zone) => {
-    const key = `${zone}|${date}|${time}`;
-    let ms = memo.get(key);
-    if (ms === undefined) memo.set(key, (ms = DateTime.fromISO(`${date}T${time}`, { zone }).toMillis()));
-    return ms;
-  };
+/**
+ * Pure luxon conversions, memoised for the process: agents of a site share zones, dates and shift
+ * times, and callers that read one agent at a time (a plan's supply per agent) ask for the same
+ * ones again. Bounded: a memo that fills up is cleared.
+ */
+const LOCAL_INSTANTS = new Map<string, number>();
+const LOCAL_DAYS = new Map<string, readonly LocalDay[]>();
+const HOUR_LABELS = new Map<string, readonly string[]>();
+const MAX_LOCAL_INSTANTS = 200_000;
+const MAX_LOCAL_DAY_LISTS = 256;
+
+interface LocalDay {
+  iso: string;
+  weekday: number;
+  next: string;
+}
+
+/** ISO text of `hours` consecutive UTC hours from `fromMs`, shared by reads of the same range (one read per agent asks for the same labels). */
+function hourLabels(fromMs: number, hours: number): readonly string[] {
+  const key = `${fromMs}|${hours}`;
+  let labels = HOUR_LABELS.get(key);
+  if (!labels) {
+    const list: string[] = new Array<string>(hours);
+    for (let h = 0; h < hours; h++) list[h] = new Date(fromMs + h * HOUR_MS).toISOString();
+    if (HOUR_LABELS.size >= MAX_LOCAL_DAY_LISTS) HOUR_LABELS.clear();
+    HOUR_LABELS.set(key, (labels = list));
+  }
+  return labels;
+}
+
+/** Local date + time in a zone → epoch ms (luxon; a skipped time moves forward, a repeated one is its first occurrence). */
+function localInstant(date: string, time: string, zone: string): number {
+  const key = `${zone}|${date}|${time}`;
+  let ms = LOCAL_INSTANTS.get(key);
+  if (ms === undefined) {
+    if (LOCAL_INSTANTS.size >= MAX_LOCAL_INSTANTS) LOCAL_INSTANTS.clear();
+    LOCAL_INSTANTS.set(key, (ms = DateTime.fromISO(`${date}T${time}`, { zone }).toMillis()));
+  }
+  return ms;
+}
+
+/** Local dates whose shifts can reach [fromMs, toMs) (a shift lasts under 24 h and starts on its date): the day before the range's first through its last. */
+function localDays(zone: string, fromMs: number, toMs: number): readonly LocalDay[] {
+  const key = `${zone}|${fromMs}|${toMs}`;
+  let list = LOCAL_DAYS.get(key);
+  if (!list) {
+    const days: LocalDay[] = [];
+    const last = DateTime.fromMillis(toMs, { zone }).startOf('day');
+    for (let d = DateTime.fromMillis(fromMs, { zone }).startOf('day').minus({ days: 1 }); d <= last; d = d.plus({ days: 1 })) {
+      days.push({ iso: d.toISODate()!, weekday: d.weekday, next: d.plus({ days: 1 }).toISODate()! });
+    }
+    if (LOCAL_DAYS.size >= MAX_LOCAL_DAY_LISTS) LOCAL_DAYS.clear();
+    LOCAL_DAYS.set(key, (list = days));
+  }
+  return list;
 }
 
 /** Removes [a, z) from each interval. */
