@@ -130,9 +130,11 @@ function filter(y: ArrayLike<number>, s1: number, s2: number, init: States, p: D
   let sse = 0;
   let count = 0;
   const { alpha, delta, omega, phi } = p;
-  for (let t = 0; t < y.length; t++) {
-    const di = t % s1;
-    const wi = t % s2;
+  // This loop runs ~300 times per fit (once per Nelder–Mead evaluation): the seasonal positions
+  // advance as counters, not as t % s1 and t % s2 (integer division is the loop's dearest step).
+  let di = 0;
+  let wi = 0;
+  for (let t = 0; t < y.length; t++, di = di + 1 === s1 ? 0 : di + 1, wi = wi + 1 === s2 ? 0 : wi + 1) {
     const d = daily[di]!;
     const w = weekly[wi]!;
     const base = level + d + w;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { leastSquares } from '../core/least-squares.js';
 import { fitDoubleSeasonalHoltWinters } from './double-seasonal-holt-winters.js';
 import { initMstl, isMstlReady, mstlEts } from './mstl-ets.js';
 import { naive2 } from './naive2.js';
@@ -57,6 +58,26 @@ describe('seasonal autoregression', () => {
 
   it('forecasts the double-seasonal signal within 1 %', () => {
     expect(maxRelError(seasonalAutoregression(signal(960), 48, [1, 2, 3, 23, 24, 25, 167, 168, 169]), 960)).toBeLessThan(0.01);
+  });
+
+  it('fits to the last bit what leastSquares gives on the explicit design rows (gaps and the ridge included)', () => {
+    const lags = [1, 2, 24, 168];
+    const y = Float64Array.from(signal(800), (v, t) => (t % 97 === 5 ? NaN : v + ((t * 7919) % 13) / 10));
+    const rows: number[][] = [];
+    const targets: number[] = [];
+    let scale = 0;
+    for (let t = 168; t < y.length; t++) {
+      const row = [1, ...lags.map((l) => y[t - l]!)];
+      if (!Number.isFinite(y[t]!) || !row.every(Number.isFinite)) continue;
+      rows.push(row);
+      targets.push(y[t]!);
+      scale += y[t]! ** 2;
+    }
+    const beta = leastSquares(rows, targets, 1e-6 * (scale / rows.length) * rows.length);
+    // One step ahead the recursion uses only history: the first forecast is β₀ + Σ βₖ·y[n − lagₖ], summed in lag order.
+    let expected = beta[0]!;
+    lags.forEach((l, k) => (expected += beta[k + 1]! * y[y.length - l]!));
+    expect(seasonalAutoregression(y, 1, lags)[0]).toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { leastSquares } from '../core/least-squares.js';
+import { NormalEquations } from '../core/least-squares.js';
 
 /**
  * Seasonal autoregression fitted by (ridge) least squares and iterated forward:
@@ -24,33 +24,35 @@ export function seasonalAutoregression(
   const maxLag = Math.max(...lags);
   const n = y.length;
   const from = Math.max(maxLag, options.window === undefined ? 0 : n - options.window);
-  const rows: number[][] = [];
-  const targets: number[] = [];
+  // The normal equations are accumulated row by row (no design matrix is built): the same sums in
+  // the same order as leastSquares over the rows, so the same coefficients to the last bit.
+  const p = lags.length + 1;
+  const normal = new NormalEquations(p);
+  const row = new Float64Array(p);
+  row[0] = 1;
   let scale = 0;
   let count = 0;
   for (let t = from; t < n; t++) {
     const v = y[t]!;
     if (!Number.isFinite(v)) continue;
-    const row = [1];
     let ok = true;
-    for (const l of lags) {
-      const x = y[t - l]!;
+    for (let k = 0; k < lags.length; k++) {
+      const x = y[t - lags[k]!]!;
       if (!Number.isFinite(x)) {
         ok = false;
         break;
       }
-      row.push(x);
+      row[k + 1] = x;
     }
     if (!ok) continue;
-    rows.push(row);
-    targets.push(v);
+    normal.add(row, v);
     scale += v * v;
     count++;
   }
-  if (count < 3 * (lags.length + 1)) throw new Error(`seasonal autoregression: only ${count} complete rows`);
+  if (count < 3 * p) throw new Error(`seasonal autoregression: only ${count} complete rows`);
   // The ridge is relative to the data's energy so that it means the same at any unit.
   const lambda = (options.lambda ?? 1e-6) * (scale / count) * count;
-  const beta = leastSquares(rows, targets, lambda);
+  const beta = normal.solve(lambda);
   const ext = Array.from({ length: n + horizon }, (_, i) => (i < n ? y[i]! : Number.NaN));
   for (let t = n; t < n + horizon; t++) {
     let f = beta[0]!;

@@ -82,23 +82,44 @@ export function wallHourDate(wallHour: number): string {
  * Local wall-clock hour numbers of `count` consecutive UTC hours from `startMs`. Looks the offset up
  * at both ends of each 24-hour block, and hour by hour only in blocks whose offset changes (zones
  * change offset at most a few times a year), so a year costs about 730 lookups instead of 8,760.
+ * Lookups are memoised per zone and instant (each one formats a date through Intl, and a queue's
+ * volume and AHT forecasts, and queues in the same zone, ask for the same instants).
  * Complexity: O(count).
  *
  * @example localWallHours(Date.parse('2024-03-10T00:00Z'), 48, ianaZone('America/New_York'))
  */
 export function localWallHours(startMs: number, count: number, zone: IANAZone): Int32Array {
   const out = new Int32Array(count);
+  const offsetAt = offsetLookup(zone);
   for (let i = 0; i < count; i += DAY_HOURS) {
     const end = Math.min(count, i + DAY_HOURS);
-    const a = zone.offset(startMs + i * HOUR_MS);
-    const b = zone.offset(startMs + (end - 1) * HOUR_MS);
+    const a = offsetAt(startMs + i * HOUR_MS);
+    const b = offsetAt(startMs + (end - 1) * HOUR_MS);
     for (let k = i; k < end; k++) {
       const t = startMs + k * HOUR_MS;
-      const offset = a === b ? a : zone.offset(t);
+      const offset = a === b ? a : offsetAt(t);
       out[k] = Math.floor((t + offset * 60_000) / HOUR_MS);
     }
   }
   return out;
+}
+
+/** Memoised UTC offsets (minutes) by zone name and instant; bounded, cleared when full. */
+const OFFSETS = new Map<string, Map<number, number>>();
+const MAX_OFFSETS_PER_ZONE = 200_000;
+
+function offsetLookup(zone: IANAZone): (ms: number) => number {
+  let memo = OFFSETS.get(zone.name);
+  if (!memo) OFFSETS.set(zone.name, (memo = new Map()));
+  const known = memo;
+  return (ms) => {
+    let offset = known.get(ms);
+    if (offset === undefined) {
+      if (known.size >= MAX_OFFSETS_PER_ZONE) known.clear();
+      known.set(ms, (offset = zone.offset(ms)));
+    }
+    return offset;
+  };
 }
 
 function mod(a: number, m: number): number {
