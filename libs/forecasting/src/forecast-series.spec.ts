@@ -254,6 +254,41 @@ describe('forecastSeries — awkward series', () => {
   });
 });
 
+describe('forecastSeries — intervals calibrated out of sample', () => {
+  // Eight weeks from Monday 2024-01-01 (UTC, open around the clock), weekly seasonal naive alone and
+  // one backtest origin at the start of the last week (2024-02-19), so the residuals are by hand.
+  const start = '2024-01-01T00:00:00Z';
+  const dayOf = (i: number) => new Date(Date.parse(start) + i * HOUR).toISOString().slice(0, 10);
+  const options = { methods: ['seasonal-naive-weekly'], backtestOrigins: 1, monthTurnEffects: false };
+
+  it('does not fill a gap before a backtest origin from the week being forecast (tolerance 1e-9)', () => {
+    // 100 an hour, 200 in the last week; Wednesday 2024-02-14, in the week before the origin, is missing.
+    const level = (i: number) => (i >= 7 * 168 ? 200 : 100);
+    const values = Array.from({ length: 8 * 168 }, (_, i) => level(i));
+    const withGap = values.map((v, i) => (dayOf(i) === '2024-02-14' ? null : v));
+    const f = forecastSeries({ start, values: withGap, horizonHours: 168, quantiles: [0.1], options });
+    const noGap = forecastSeries({ start, values, horizonHours: 168, quantiles: [0.1], options });
+    // Forecast from its own past the origin's week is 100 everywhere against 200: every residual is
+    // log(201/101), so Q0.1 = 201·201/101 − 1 over a mean of 200. Filling the gap from the forecast
+    // week (150) would have put 24 residuals at log(201/151) and Q0.1 at 201·201/151 − 1 ≈ 266.6.
+    for (const v of f.mean) expect(v).toBeCloseTo(200, 9);
+    for (const v of f.quantiles['0.1']!) expect(v).toBeCloseTo((201 * 201) / 101 - 1, 9);
+    expect(f.quantiles['0.1']).toEqual(noGap.quantiles['0.1']);
+  });
+
+  it('replays a holiday with the effect known before the origin, not one learned from that very day (tolerance 1e-9)', () => {
+    // 100 an hour; the holiday Wednesday 2024-02-21, inside the backtest week, takes 20.
+    const values = Array.from({ length: 8 * 168 }, (_, i) => (dayOf(i) === '2024-02-21' ? 20 : 100));
+    const f = forecastSeries({ start, values, horizonHours: 168, quantiles: [0.05], holidays: ['2024-02-21'], options });
+    expect(f.holidayEffect.ratio).toBeCloseTo(0.6, 9); // learned from the whole history: 1 + (0.2 − 1)·1/2
+    // Before the origin no holiday had been seen, so the replay forecast that day at 100: 24 of 168
+    // residuals are log(21/101) and Q0.05 of a mean of 100 is 101·21/101 − 1 = 20. Replaying with the
+    // ratio 0.6 learned from the day itself would have given 101·21/61 − 1 ≈ 33.8.
+    for (const v of f.mean) expect(v).toBeCloseTo(100, 9);
+    for (const v of f.quantiles['0.05']!) expect(v).toBeCloseTo(20, 9);
+  });
+});
+
 describe('forecastSeries — input errors name the field', () => {
   const ok: SeriesForecastInput = { start: '2024-01-01T00:00:00Z', values: [1, 2, 3], horizonHours: 2 };
   it.each([

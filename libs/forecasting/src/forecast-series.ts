@@ -2,7 +2,7 @@ import { closedHoursOfWeek } from './calendar/closed-hours.js';
 import { dateWallHour, learnHolidayEffect, nextOpenDays, type HolidayEffect } from './calendar/holidays.js';
 import { learnMonthTurnEffect, monthTurnDays, type MonthTurnDay, type MonthTurnEffect } from './calendar/month-turn.js';
 import { launchShape, learnedUpliftPct, realisedUpliftPct, type LaunchProfile } from './calendar/launches.js';
-import { rollingOriginBacktest } from './core/backtest.js';
+import { implausibility, rollingOriginBacktest } from './core/backtest.js';
 import { inverseErrorWeights, weightedCombination } from './core/combination.js';
 import { imputeSeasonal } from './core/impute.js';
 import { calibrateResiduals, intervalQuantiles, type ResidualModel } from './core/intervals.js';
@@ -133,7 +133,8 @@ interface ParsedLaunch extends LaunchInput {
  *    combination with weights ∝ MAE⁻² (or the single best, on request). Short histories fall back
  *    to the methods they can support (under two weeks: same-slot means and seasonal naive; under a
  *    day: the mean).
- * 5. Quantiles come from the backtest residuals on the log1p scale by horizon day.
+ * 5. Quantiles come from the backtest residuals on the log1p scale by horizon day, replayed out of
+ *    sample: each origin's forecast and calendar effects use only the hours before that origin.
  * 6. Future holidays and catch-up days scale by the learned effects; launch windows add their uplift
  *    (given, or learned from past launches of the same kind and market) with their profile.
  *
@@ -190,6 +191,8 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
       ? new Map<number, MonthTurnDay>()
       : monthTurnDays(dayOf(grid.firstWallHour), dayOf(futureWall[horizon - 1]!) + DAY_HOURS, openDay);
   for (const d of catchUpStarts) turnDays.delete(d);
+  // Every month-turn day, established or not: the residual replay relearns the effects as of each origin.
+  const turnCandidates = new Map(turnDays);
   const monthTurnEffect = learnMonthTurnEffect(
     { firstWallHour: grid.firstWallHour, values: launchMasked },
     turnDays,
@@ -313,7 +316,8 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
   }
   for (let j = 0; j < gridHorizon; j++) if (isClosed(G + j)) gridMean[j] = 0;
 
-  // Residual model: the chosen combination replayed over the backtest origins.
+  // Residual model: the chosen combination replayed over the backtest origins, each from the hours
+  // before it only (imputation and calendar effects included), as the real forecast is made.
   let residuals: ResidualModel;
   let backtestWape: number | null = null;
   const btWeights = bt === undefined ? [] : [...weights.entries()].filter(([name]) => bt.forecasts.has(name));
@@ -322,18 +326,41 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
     const preds: number[][] = [];
     let absErr = 0;
     let total = 0;
+    /** The calendar multiplier of a local day as learned from the grid hours before `end`. */
+    const calendarRatioAsOf = (end: number): ((dayStart: number) => number) => {
+      const known = { firstWallHour: grid.firstWallHour, values: launchMasked.subarray(0, end) };
+      const holiday = learnHolidayEffect(known, holidays, closed);
+      const turn = learnMonthTurnEffect(known, turnCandidates, new Set([...holidayStarts, ...catchUpStarts, ...turnCandidates.keys()]));
+      return (dayStart) => {
+        const role = turnCandidates.get(dayStart);
+        const ratio = holidayStarts.has(dayStart)
+          ? holiday.ratio
+          : catchUpStarts.has(dayStart)
+            ? holiday.nextOpenDayRatio
+            : role !== undefined
+              ? turn.ratios[role]
+              : null;
+        return ratio ?? 1;
+      };
+    };
+    const fitWindow = fitGrid.subarray(windowStart);
     bt.origins.forEach((origin, o) => {
-      const combined = weightedCombination(
-        btWeights.map(([name]) => bt.forecasts.get(name)![o]!),
-        btWeights.map(([, w]) => w),
+      const combined = replayOrigin(
+        fitWindow,
+        filled,
+        origin,
+        bt.horizon,
+        btWeights.map(([name, weight]) => ({ method: CANDIDATES[name]!, weight, backtest: bt.forecasts.get(name)![o]! })),
       );
+      if (combined === undefined) return;
+      const ratioAsOf = calendarRatioAsOf(windowStart + origin);
       // Replayed as it would have been published: calendar effects applied, special days scored too.
       const a: number[] = [];
       const p: number[] = [];
       for (let j = 0; j < bt.horizon; j++) {
         const g = windowStart + origin + j;
         const y = isClosed(g) ? Number.NaN : launchMasked[g]!;
-        const f = combined[j]! * calendarRatio(dayOf(grid.firstWallHour + g));
+        const f = combined[j]! * ratioAsOf(dayOf(grid.firstWallHour + g));
         a.push(y);
         p.push(f);
         if (Number.isFinite(y)) {
@@ -401,6 +428,53 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
     launches: { past, applied },
     closedHoursOfWeek: [...closed.keys()].filter((s) => closed[s] === 1),
   };
+}
+
+/**
+ * Out-of-sample replay of one backtest origin for the residual model: the weighted combination's
+ * forecast of the `horizon` hours after `origin`, made only from the hours before it.
+ *
+ * The backtest fits every origin on the window imputed once, and `imputeSeasonal` fills a gap (a
+ * missing hour, or a masked holiday, catch-up or month-turn day) from the same hour a week before
+ * and a week after, so a gap in the week before an origin is half filled from the very week being
+ * forecast. The real forecast has no future to read, so residuals of such fits are too small and
+ * the intervals too narrow. Here the origin's prefix `fitWindow[0, origin)` is imputed on its own; when
+ * that differs from `filled`'s prefix every weighted candidate is refitted on it (one that fails or
+ * is implausible leaves, the rest are renormalised), otherwise the backtest's forecasts are
+ * reused, being the same fits. Undefined when no candidate is left.
+ *
+ * `fitWindow`: the fit window with its gaps and masked days as NaN; `filled`: its imputation used by
+ * the backtest. Units: contacts per hour. Complexity: O(origin) to impute and compare, plus one fit
+ * per weighted candidate when the prefixes differ.
+ *
+ * @example replayOrigin(fitWindow, filled, 1512, 168, [{ method: CANDIDATES['seasonal-naive-weekly']!, weight: 1, backtest }])
+ */
+function replayOrigin(
+  fitWindow: Float64Array,
+  filled: Float64Array,
+  origin: number,
+  horizon: number,
+  weighted: readonly { method: CandidateMethod; weight: number; backtest: readonly number[] }[],
+): number[] | undefined {
+  const own = imputeSeasonal(fitWindow.subarray(0, origin), DAY_HOURS, WEEK_HOURS);
+  let unchanged = true;
+  for (let k = 0; k < origin && unchanged; k++) unchanged = own[k] === filled[k];
+  const runs: (readonly number[])[] = [];
+  const weights: number[] = [];
+  for (const { method, weight, backtest } of weighted) {
+    let f = backtest;
+    if (!unchanged) {
+      try {
+        f = method.forecast(own, horizon).map((v) => Math.max(0, v));
+      } catch {
+        continue;
+      }
+      if (implausibility(f, own) !== undefined) continue;
+    }
+    runs.push(f);
+    weights.push(weight);
+  }
+  return runs.length === 0 ? undefined : weightedCombination(runs, weights);
 }
 
 /** Mean of grid position g one to `weeks` weeks earlier (masked hours skipped); NaN if none observed. */
