@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { isLiveChannel, type QueueDefinedData } from '@staffcast/events';
+import { ianaZone, localWallHours, wallHourDate } from '@staffcast/forecasting';
 import { asyncBacklogTrajectory, StaffingInputError } from '@staffcast/staffing';
 import { openHours } from './opening-hours.js';
 import { projectedService } from './projected-service.js';
@@ -161,8 +161,8 @@ export function buildCapacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
       timeZone: queue.timeZone,
       requiredSkills: [...queue.requiredSkills],
       total: summarisePeriod('total', queueRows),
-      days: summariseBy(queueRows, queue.timeZone, 'day'),
-      weeks: summariseBy(queueRows, queue.timeZone, 'week'),
+      days: summariseBy(queueRows, fromMs, queue.timeZone, 'day'),
+      weeks: summariseBy(queueRows, fromMs, queue.timeZone, 'week'),
     };
   });
   const worstHours = rows
@@ -208,14 +208,27 @@ export function summarisePeriod(period: string, rows: readonly PlanRow[]): Perio
   };
 }
 
-function summariseBy(rows: readonly PlanRow[], timeZone: string, by: 'day' | 'week'): PeriodSummary[] {
+/** Rows (consecutive hours from `fromMs`) grouped by local day or ISO week in the queue's zone. O(rows). */
+function summariseBy(rows: readonly PlanRow[], fromMs: number, timeZone: string, by: 'day' | 'week'): PeriodSummary[] {
+  const wall = localWallHours(fromMs, rows.length, ianaZone(timeZone));
   const groups = new Map<string, PlanRow[]>();
-  for (const r of rows) {
-    const local = DateTime.fromISO(r.hour, { zone: timeZone });
-    const key = by === 'day' ? local.toISODate()! : `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
+  const keys = new Map<number, string>();
+  rows.forEach((r, i) => {
+    const day = Math.floor(wall[i]! / 24);
+    let key = keys.get(day);
+    if (key === undefined) keys.set(day, (key = by === 'day' ? wallHourDate(day * 24) : isoWeekOf(day)));
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
     list.push(r);
-  }
+  });
   return [...groups].map(([period, list]) => summarisePeriod(period, list));
+}
+
+/** ISO week label (`2026-W23`) of a local day number (days since 1970-01-01): the week belongs to the year of its Thursday. */
+function isoWeekOf(day: number): string {
+  const weekday = (((day + 3) % 7) + 7) % 7; // Monday = 0; day 0 was a Thursday
+  const thursday = day - weekday + 3;
+  const year = new Date(thursday * 86_400_000).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

@@ -123,75 +123,108 @@ function slotOf(model: TicketModel, queueId: string): { slot: number; ticketQueu
  * One linear scan over the facts: O(facts + hours).
  */
 export function hourlyVolume(model: TicketModel, queueId: string, fromMs: number, toMs: number): HourlyVolumeRow[] {
+  return hourlyVolumes(model, [queueId], fromMs, toMs).get(queueId)!;
+}
+
+/**
+ * Hourly volume of several queues at once (see hourlyVolume): one linear scan over the facts for
+ * all of them, so a plan over 20 queues reads the facts once, not 20 times.
+ * O(facts + queues · hours).
+ */
+export function hourlyVolumes(model: TicketModel, queueIds: readonly string[], fromMs: number, toMs: number): Map<string, HourlyVolumeRow[]> {
   if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('from and to must be whole UTC hours, from ≤ to');
-  const { slot, ticketQueue } = slotOf(model, queueId);
+  const { queueIds: slots, ticketQueue } = ticketRouting(model);
+  // Which of the asked queues (index k) each routing slot is, or −1.
+  const askedOf = new Int32Array(slots.length).fill(-1);
+  queueIds.forEach((id, k) => {
+    const slot = slots.indexOf(id);
+    if (slot < 0) throw new RangeError(`unknown queue ${id}`);
+    askedOf[slot] = k;
+  });
   const hours = (toMs - fromMs) / HOUR_MS;
-  const arrivals = new Float64Array(hours);
-  const handled = new Float64Array(hours);
-  const handleSum = new Float64Array(hours);
-  const openDelta = new Float64Array(hours);
-  const escalations = new Float64Array(hours);
-  const responses = new Float64Array(hours);
-  const responseSum = new Float64Array(hours);
-  let openBefore = 0;
+  const table = () => queueIds.map(() => new Float64Array(hours));
+  const arrivals = table();
+  const handled = table();
+  const handleSum = table();
+  const openDelta = table();
+  const escalations = table();
+  const responses = table();
+  const responseSum = table();
+  const openBefore = new Float64Array(queueIds.length);
   const hourOf = (ms: number) => Math.floor((ms - fromMs) / HOUR_MS);
   const { tickets } = model;
+  const queueOfTicket = (t: number) => askedOf[ticketQueue[t]!]!;
   for (let t = 0; t < tickets.key.length; t++) {
-    if (ticketQueue[t] !== slot) continue;
+    const k = queueOfTicket(t);
+    if (k < 0) continue;
     const ms = tickets.createdMs.get(t);
-    if (ms < fromMs) openBefore++;
+    if (ms < fromMs) openBefore[k]!++;
     else if (ms < toMs) {
-      arrivals[hourOf(ms)]!++;
-      openDelta[hourOf(ms)]!++;
+      arrivals[k]![hourOf(ms)]!++;
+      openDelta[k]![hourOf(ms)]!++;
     }
   }
   const r = model.resolutions;
-  eachOf(r.ticket, ticketQueue, slot, (i) => {
+  for (let i = 0; i < r.ticket.length; i++) {
+    const k = queueOfTicket(r.ticket.get(i));
+    if (k < 0) continue;
     const ms = r.atMs.get(i);
-    if (ms < fromMs) openBefore--;
+    if (ms < fromMs) openBefore[k]!--;
     else if (ms < toMs) {
       const h = hourOf(ms);
-      handled[h]!++;
-      handleSum[h]! += r.handleSeconds.get(i);
-      openDelta[h]!--;
+      handled[k]![h]!++;
+      handleSum[k]![h]! += r.handleSeconds.get(i);
+      openDelta[k]![h]!--;
     }
-  });
-  const o = model.reopens;
-  eachOf(o.ticket, ticketQueue, slot, (i) => {
-    const ms = o.atMs.get(i);
-    if (ms < fromMs) openBefore++;
-    else if (ms < toMs) openDelta[hourOf(ms)]!++;
-  });
-  const e = model.escalations;
-  eachOf(e.ticket, ticketQueue, slot, (i) => {
-    const ms = e.atMs.get(i);
-    if (ms >= fromMs && ms < toMs) escalations[hourOf(ms)]!++;
-  });
-  const f = model.firstResponses;
-  eachOf(f.ticket, ticketQueue, slot, (i) => {
-    const ms = f.atMs.get(i);
-    if (ms >= fromMs && ms < toMs) {
-      const h = hourOf(ms);
-      responses[h]!++;
-      responseSum[h]! += (ms - tickets.createdMs.get(f.ticket.get(i))) / 1000;
-    }
-  });
-  const rows: HourlyVolumeRow[] = [];
-  let open = openBefore;
-  for (let h = 0; h < hours; h++) {
-    open += openDelta[h]!;
-    rows.push({
-      hour: new Date(fromMs + h * HOUR_MS).toISOString(),
-      arrivals: arrivals[h]!,
-      handled: handled[h]!,
-      ahtSeconds: handled[h]! > 0 ? handleSum[h]! / handled[h]! : null,
-      backlogEnd: open,
-      escalations: escalations[h]!,
-      firstResponses: responses[h]!,
-      meanFirstResponseSeconds: responses[h]! > 0 ? responseSum[h]! / responses[h]! : null,
-    });
   }
-  return rows;
+  const o = model.reopens;
+  for (let i = 0; i < o.ticket.length; i++) {
+    const k = queueOfTicket(o.ticket.get(i));
+    if (k < 0) continue;
+    const ms = o.atMs.get(i);
+    if (ms < fromMs) openBefore[k]!++;
+    else if (ms < toMs) openDelta[k]![hourOf(ms)]!++;
+  }
+  const e = model.escalations;
+  for (let i = 0; i < e.ticket.length; i++) {
+    const k = queueOfTicket(e.ticket.get(i));
+    const ms = e.atMs.get(i);
+    if (k >= 0 && ms >= fromMs && ms < toMs) escalations[k]![hourOf(ms)]!++;
+  }
+  const f = model.firstResponses;
+  for (let i = 0; i < f.ticket.length; i++) {
+    const t = f.ticket.get(i);
+    const k = queueOfTicket(t);
+    const ms = f.atMs.get(i);
+    if (k >= 0 && ms >= fromMs && ms < toMs) {
+      const h = hourOf(ms);
+      responses[k]![h]!++;
+      responseSum[k]![h]! += (ms - tickets.createdMs.get(t)) / 1000;
+    }
+  }
+  const labels = Array.from({ length: hours }, (_, h) => new Date(fromMs + h * HOUR_MS).toISOString());
+  const out = new Map<string, HourlyVolumeRow[]>();
+  queueIds.forEach((id, k) => {
+    const rows: HourlyVolumeRow[] = [];
+    let open = openBefore[k]!;
+    for (let h = 0; h < hours; h++) {
+      open += openDelta[k]![h]!;
+      const n = handled[k]![h]!;
+      const answered = responses[k]![h]!;
+      rows.push({
+        hour: labels[h]!,
+        arrivals: arrivals[k]![h]!,
+        handled: n,
+        ahtSeconds: n > 0 ? handleSum[k]![h]! / n : null,
+        backlogEnd: open,
+        escalations: escalations[k]![h]!,
+        firstResponses: answered,
+        meanFirstResponseSeconds: answered > 0 ? responseSum[k]![h]! / answered : null,
+      });
+    }
+    out.set(id, rows);
+  });
+  return out;
 }
 
 /** The queue's time zone; UTC for the UNROUTED bucket. */

@@ -11,6 +11,7 @@ import {
   encodeChunk,
   directDrivers,
   directHourlyVolume,
+  hourlyVolumes,
   directKpis,
   evolveTicketModel,
   exportChunk,
@@ -191,6 +192,9 @@ describe('ticket read model', () => {
         expect(exportChunk(model, NO_MARKS)).toEqual(exportChunk(once, NO_MARKS));
         const incremental = reads(model, queueIds);
         expect(incremental).toEqual(reads(once, queueIds));
+        // All queues in one scan read the same as one queue at a time.
+        const all = hourlyVolumes(model, queueIds, BASE - 24 * HOUR, BASE + (SPAN_HOURS + 24 * 6) * HOUR);
+        expect(queueIds.map((q) => all.get(q))).toEqual(incremental.map((r) => r.volume));
         expect(rounded(incremental)).toEqual(rounded(directReads(events, queueIds)));
       }),
       { numRuns: 60 },

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
 import type { LaunchInput } from '@staffcast/forecasting';
 import { DateTime } from 'luxon';
-import { hourlyVolume, type AsOf, type TicketModel } from '@staffcast/projections';
+import { hourlyVolume, hourlyVolumes, type AsOf, type TicketModel } from '@staffcast/projections';
 import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
 import { ForecastMemo } from './forecast-memo.js';
 import { PlanningFactsReader, type PlanningFacts } from './planning-facts.service.js';
@@ -94,9 +94,10 @@ export class QueueForecaster {
     }
     const model = loaded.model ?? (await this.projection.modelAsOf(request.asOf));
     const historyStart = request.fromMs - HISTORY_WEEKS * 7 * 24 * HOUR_MS;
+    const histories = hourlyVolumes(model, ids, historyStart, request.fromMs);
     const forecasts = ids.map((id) => {
       const queue = facts.queues.get(id)!;
-      const rows = hourlyVolume(model, id, historyStart, request.fromMs);
+      const rows = histories.get(id)!;
       const first = rows.findIndex((r) => r.arrivals > 0 || r.handled > 0);
       if (first < 0) {
         throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueIds', message: `queue ${id} has no recorded tickets in the ${HISTORY_WEEKS} weeks before from` }] });
