@@ -28,6 +28,11 @@ export interface SqliteEventStoreOptions {
   tuning?: CatchUpTuning;
   /** Rows fetched per page by readAll/readStream; pages keep the connection free between yields. */
   pageSize?: number;
+  /**
+   * Rows per multi-row INSERT, largest first (default 100, then 10); what is left of a batch goes
+   * one row per INSERT. `[]` writes every event with its own INSERT.
+   */
+  insertChunkRows?: readonly number[];
 }
 
 const SCHEMA = `
@@ -64,10 +69,29 @@ type Row = [
   causationId: string | null,
   schemaVersion: number,
 ];
+/** A prepared multi-row INSERT of `rows` events and its reusable parameter array. */
+interface ChunkInsert {
+  rows: number;
+  statement: Database.Statement;
+  params: unknown[];
+}
 /** A row of {@link SqliteEventStore.scanRows}. */
 export type ScanRow = [position: number, typeIndex: number, data: string, schemaVersion: number, recordedAt?: string];
 
 const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version';
+const INSERT_COLUMNS = '(event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)';
+const ROW_PARAMS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Parameters per inserted row (the columns of INSERT_COLUMNS). */
+const ROW_WIDTH = 10;
+/**
+ * Rows per multi-row INSERT, largest first. One statement per 100 rows instead of one per row
+ * takes most of better-sqlite3's per-call cost out of batched appends (see BENCHMARKS.md).
+ */
+const DEFAULT_INSERT_CHUNK_ROWS = [100, 10];
+/** SQLite allows 32,766 parameters per statement. */
+const MAX_INSERT_CHUNK_ROWS = Math.floor(32766 / ROW_WIDTH);
+/** Distinct readAll statements (one per filter shape) kept prepared. */
+const MAX_CACHED_READ_STATEMENTS = 64;
 
 /**
  * Embedded event store on better-sqlite3 (WAL). Positions come from an AUTOINCREMENT key, so a
@@ -82,6 +106,10 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private readonly pageSize: number;
   private readonly stmt;
   private readonly scanStatements = new Map<string, Database.Statement>();
+  private readonly readAllStatements = new Map<string, Database.Statement>();
+  /** Multi-row INSERTs by row count (CHUNK_SIZES), each with a reusable parameter array. */
+  private readonly chunkInserts: ChunkInsert[];
+  private readonly appendTransaction: Database.Transaction<(writes: readonly StreamWrite[], recordedAt: string) => { results: AppendResult[]; wrote: boolean }>;
 
   private constructor(
     readonly db: Database.Database,
@@ -89,13 +117,11 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.pageSize = options.pageSize ?? 1000;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${options.pageSize}`);
     db.exec(SCHEMA);
     this.stmt = {
       currentRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
-      insert: db.prepare(
-        `INSERT INTO events (event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
-      ),
+      insert: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${ROW_PARAMS} ON CONFLICT (event_id) DO NOTHING`),
       byId: db.prepare<[string], { position: number; stream: string; type: string; data: string }>(
         'SELECT position, stream, type, data FROM events WHERE event_id = ?',
       ),
@@ -106,6 +132,22 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       streamsIn: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream IN (SELECT value FROM json_each(?)) ORDER BY stream, revision`).raw(),
       streamBackward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
     };
+    // No ON CONFLICT here: an id already stored makes the statement fail with a UNIQUE error, which
+    // undoes that statement only, and the append redoes those rows one by one (appendRowByRow).
+    this.chunkInserts = insertChunkRows(options.insertChunkRows).map((rows) => ({
+      rows,
+      statement: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`),
+      params: new Array<unknown>(rows * ROW_WIDTH),
+    }));
+    this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => {
+      let wrote = false;
+      const results = writes.map((write) => {
+        const outcome = this.appendInTransaction(write.stream, write.events, write.expectedRevision ?? 'any', recordedAt);
+        wrote ||= outcome.wrote;
+        return { nextExpectedRevision: outcome.nextExpectedRevision, position: outcome.position };
+      });
+      return { results, wrote };
+    });
   }
 
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -141,16 +183,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   appendMultipleSync(writes: readonly StreamWrite[]): AppendResult[] {
     for (const write of writes) assertValidAppend(write.stream, write.events);
     const recordedAt = this.clock().toISOString();
-    let wrote = false;
-    const results = this.db
-      .transaction(() =>
-        writes.map((write) => {
-          const outcome = this.appendInTransaction(write.stream, write.events, write.expectedRevision ?? 'any', recordedAt);
-          wrote ||= outcome.wrote;
-          return { nextExpectedRevision: outcome.nextExpectedRevision, position: outcome.position };
-        }),
-      )
-      .immediate();
+    const { results, wrote } = this.appendTransaction.immediate(writes, recordedAt);
     if (wrote) this.appended.emit('append');
     return results;
   }
@@ -170,8 +203,76 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     }
     let revision = current === undefined ? -1 : Number(current);
     let position: bigint | undefined;
-    let wrote = false;
-    for (const event of events) {
+    let next = 0;
+    // Fast path: whole chunks in multi-row INSERTs. A chunk holding an id that is already stored
+    // fails as one statement and changes nothing; from there on the events go row by row, which
+    // tells a retried event (skipped) from a reused id (DuplicateEventIdError).
+    for (const chunk of this.chunkInserts) {
+      while (events.length - next >= chunk.rows) {
+        const written = this.insertChunk(chunk, stream, events, next, revision, recordedAt);
+        if (written === undefined) return this.appendRowByRow(stream, events, next, revision, position, recordedAt);
+        revision += chunk.rows;
+        position = written;
+        next += chunk.rows;
+      }
+    }
+    return this.appendRowByRow(stream, events, next, revision, position, recordedAt);
+  }
+
+  /**
+   * Inserts `chunk.rows` events from `events[from]` with revisions after `revision`; returns the
+   * position of the last, or undefined when an event id is already stored (nothing inserted).
+   * Positions within one INSERT are consecutive: with AUTOINCREMENT, SQLite gives each new row
+   * the largest rowid so far plus one, and the write lock keeps other writers out.
+   */
+  private insertChunk(
+    chunk: ChunkInsert,
+    stream: string,
+    events: readonly ProposedEvent[],
+    from: number,
+    revision: number,
+    recordedAt: string,
+  ): bigint | undefined {
+    const params = chunk.params;
+    for (let k = 0, p = 0; k < chunk.rows; k++, p += ROW_WIDTH) {
+      const event = events[from + k]!;
+      const m = event.metadata;
+      params[p] = event.id;
+      params[p + 1] = stream;
+      params[p + 2] = revision + 1 + k;
+      params[p + 3] = event.type;
+      params[p + 4] = JSON.stringify(event.data);
+      params[p + 5] = m.recordedAt ?? recordedAt;
+      params[p + 6] = m.actor;
+      params[p + 7] = m.correlationId;
+      params[p + 8] = m.causationId ?? null;
+      params[p + 9] = m.schemaVersion;
+    }
+    try {
+      return BigInt(chunk.statement.run(params).lastInsertRowid);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    } finally {
+      params.fill(undefined);
+    }
+  }
+
+  /** The events from `events[from]` one INSERT each; an id already stored is checked and skipped. */
+  private appendRowByRow(
+    stream: string,
+    events: readonly ProposedEvent[],
+    from: number,
+    startRevision: number,
+    startPosition: bigint | undefined,
+    recordedAt: string,
+  ): AppendResult & { wrote: boolean } {
+    let revision = startRevision;
+    let position = startPosition;
+    // Every event before `from` went in through a multi-row INSERT.
+    let wrote = from > 0;
+    for (let i = from; i < events.length; i++) {
+      const event = events[i]!;
       const m = event.metadata;
       const info = this.stmt.insert.run(
         event.id,
@@ -214,18 +315,14 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return BigInt(stored.position);
   }
 
-  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let from = options.fromRevision !== undefined ? Number(options.fromRevision) : backwards ? Number.MAX_SAFE_INTEGER : 0;
-    while (remaining > 0) {
-      const limit = Math.min(this.pageSize, remaining);
-      const rows = (backwards ? this.stmt.streamBackward : this.stmt.streamForward).all(stream, from, limit) as Row[];
-      for (const row of rows) yield decode(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      from = rows[rows.length - 1]![3] + (backwards ? -1 : 1);
-    }
+    const statement = backwards ? this.stmt.streamBackward : this.stmt.streamForward;
+    const start = options.fromRevision !== undefined ? Number(options.fromRevision) : backwards ? Number.MAX_SAFE_INTEGER : 0;
+    return pagedEvents(this.pageSize, options.maxCount, (last, limit) => {
+      const from = last === undefined ? start : Number(last.revision) + (backwards ? -1 : 1);
+      return statement.all(stream, from, limit) as Row[];
+    });
   }
 
   async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
@@ -236,22 +333,27 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return out;
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let after = options.fromPosition;
     const { clause, params } = filterClause(options.filter);
     const sql = `SELECT ${COLUMNS} FROM events WHERE position ${backwards ? '<' : '>'} ? ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
-    const statement = this.db.prepare(sql).raw();
-    while (remaining > 0) {
-      const limit = Math.min(this.pageSize, remaining);
-      const start = after ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
-      const rows = statement.all(start, ...params, limit) as Row[];
-      for (const row of rows) yield decode(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      after = BigInt(rows[rows.length - 1]![0]);
+    const start = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    let statement: Database.Statement | undefined;
+    return pagedEvents(this.pageSize, options.maxCount, (last, limit) => {
+      statement ??= this.readAllStatement(sql);
+      return statement.all(last?.position ?? start, ...params, limit) as Row[];
+    });
+  }
+
+  /** readAll's statement for one filter shape, prepared once (a subscription reads page after page). */
+  private readAllStatement(sql: string): Database.Statement {
+    let statement = this.readAllStatements.get(sql);
+    if (!statement) {
+      if (this.readAllStatements.size >= MAX_CACHED_READ_STATEMENTS) this.readAllStatements.clear();
+      statement = this.db.prepare(sql).raw();
+      this.readAllStatements.set(sql, statement);
     }
+    return statement;
   }
 
   /**
@@ -319,6 +421,61 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 }
 
+/**
+ * The events of a paged query as an async iterable: `fetch(last, limit)` returns the next page of
+ * rows after the last event handed out (undefined before the first page). Reading starts at the
+ * first `next()`, one page at a time, so the connection is free between pages. A hand-written
+ * iterator rather than an async generator: a generator's yield costs several promise turns per
+ * event, a resolved promise per `next()` one (readAll decodes over a million events in a pass).
+ */
+function pagedEvents(pageSize: number, maxCount: number | undefined, fetch: (last: RecordedEvent | undefined, limit: number) => Row[]): AsyncIterable<RecordedEvent> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+      let remaining = maxCount ?? Number.POSITIVE_INFINITY;
+      let page: RecordedEvent[] = [];
+      let index = 0;
+      let last: RecordedEvent | undefined;
+      let finished = !(remaining > 0);
+      const done = (): Promise<IteratorResult<RecordedEvent>> => {
+        finished = true;
+        page = [];
+        index = 0;
+        return Promise.resolve({ value: undefined, done: true });
+      };
+      return {
+        next(): Promise<IteratorResult<RecordedEvent>> {
+          if (index === page.length) {
+            if (finished) return done();
+            const limit = Math.min(pageSize, remaining);
+            try {
+              page = decodePage(fetch(last, limit));
+            } catch (error) {
+              void done();
+              return Promise.reject(error);
+            }
+            index = 0;
+            remaining -= page.length;
+            // A short page is the end of the log; after a full one there may be more.
+            if (page.length < limit || remaining <= 0) finished = true;
+            if (page.length === 0) return done();
+            last = page[page.length - 1];
+          }
+          return Promise.resolve({ value: page[index++]!, done: false });
+        },
+        return(): Promise<IteratorResult<RecordedEvent>> {
+          return done();
+        },
+      };
+    },
+  };
+}
+
+function decodePage(rows: readonly Row[]): RecordedEvent[] {
+  const events = new Array<RecordedEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) events[i] = decode(rows[i]!);
+  return events;
+}
+
 function decode(row: Row): RecordedEvent {
   return {
     position: BigInt(row[0]),
@@ -335,6 +492,21 @@ function metadataOf(row: Row): EventMetadata {
   const metadata: EventMetadata = { recordedAt: row[6], actor: row[7], correlationId: row[8], schemaVersion: row[10] };
   if (row[9] !== null) metadata.causationId = row[9];
   return metadata;
+}
+
+function insertChunkRows(rows: readonly number[] = DEFAULT_INSERT_CHUNK_ROWS): readonly number[] {
+  rows.forEach((n, i) => {
+    if (!Number.isInteger(n) || n < 2 || n > MAX_INSERT_CHUNK_ROWS || (i > 0 && n >= rows[i - 1]!)) {
+      throw new RangeError(`insertChunkRows must be decreasing integers from 2 to ${MAX_INSERT_CHUNK_ROWS}, got ${JSON.stringify(rows)}`);
+    }
+  });
+  return rows;
+}
+
+/** A UNIQUE or PRIMARY KEY constraint failure from better-sqlite3. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** SQL for an EventFilter. Category `c` is the stream range ['c-', 'c.') so the comparison is exact, not LIKE. */

@@ -1,0 +1,318 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
+import type { ExpectedRevision, ProposedEvent, ReadAllOptions, RecordedEvent, StreamWrite } from '../event-store.port.js';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
+
+const clock = () => new Date('2026-03-02T10:00:00.000Z');
+let dir: string;
+const open: SqliteEventStore[] = [];
+
+function openStore(name: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+  const store = SqliteEventStore.open(join(dir, `${name}.db`), { clock, ...options });
+  open.push(store);
+  return store;
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+function event(id: string, data: unknown = { id }, type = 'Noted'): ProposedEvent {
+  return { id, type, data, metadata: { actor: 'spec', correlationId: `corr-${id}`, schemaVersion: 1 } };
+}
+
+function events(prefix: string, count: number): ProposedEvent[] {
+  return Array.from({ length: count }, (_, i) => event(`${prefix}-${i}`, { i, pad: 'p'.repeat(i % 7) }));
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'staffcast-sqlite-spec-'));
+});
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SqliteEventStore batched appends (multi-row INSERTs)', () => {
+  it('writes a batch spanning every chunk size gap-free, with consecutive positions and the last one returned', async () => {
+    const store = openStore('gap-free');
+    await store.append('other-1', [event('before')]);
+    const batch = events('b', 257); // 2 × 100 rows, 5 × 10 rows, 7 single rows
+    const result = await store.append('s-1', batch, { expectedRevision: 'no_stream' });
+    expect(result.nextExpectedRevision).toBe(256n);
+    const read = await collect(store.readStream('s-1'));
+    expect(read.map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    expect(read.map((e) => e.revision)).toEqual(batch.map((_, i) => BigInt(i)));
+    expect(read.map((e) => e.data)).toEqual(batch.map((e) => e.data));
+    for (let i = 1; i < read.length; i++) expect(read[i]!.position).toBe(read[i - 1]!.position + 1n);
+    expect(result.position).toBe(read[256]!.position);
+    expect(read[0]!.metadata).toEqual({ recordedAt: '2026-03-02T10:00:00.000Z', actor: 'spec', correlationId: 'corr-b-0', schemaVersion: 1 });
+  });
+
+  it('treats a retried large batch as a no-op that returns the same result', async () => {
+    const store = openStore('retry');
+    const batch = events('r', 230);
+    const first = await store.append('s-1', batch, { expectedRevision: 'no_stream' });
+    const head = await store.headPosition();
+    expect(await store.append('s-1', batch, { expectedRevision: 'no_stream' })).toEqual(first);
+    expect(await store.append('s-1', batch, { expectedRevision: 'any' })).toEqual(first);
+    expect(await store.append('s-1', batch, { expectedRevision: 229n })).toEqual(first);
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('appends only the new events of a large batch whose first part is stored', async () => {
+    const store = openStore('partial');
+    const batch = events('p', 260);
+    await store.append('s-1', batch.slice(0, 120), { expectedRevision: 'no_stream' });
+    const result = await store.append('s-1', batch, { expectedRevision: 'any' });
+    const read = await collect(store.readStream('s-1'));
+    expect(read.map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    expect(read.map((e) => e.revision)).toEqual(batch.map((_, i) => BigInt(i)));
+    expect(result).toEqual({ nextExpectedRevision: 259n, position: read[259]!.position });
+  });
+
+  it('skips a stored event met in the middle of a chunk and keeps revisions gap-free', async () => {
+    const store = openStore('middle');
+    const stored = event('stored', { v: 1 });
+    await store.append('s-1', [stored]);
+    const batch = events('m', 250);
+    batch.splice(150, 0, stored);
+    const result = await store.append('s-1', batch, { expectedRevision: 'any' });
+    const read = await collect(store.readStream('s-1'));
+    expect(read).toHaveLength(251);
+    expect(read.filter((e) => e.id === 'stored').map((e) => e.revision)).toEqual([0n]);
+    expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => BigInt(i)));
+    expect(result).toEqual({ nextExpectedRevision: 250n, position: read[250]!.position });
+  });
+
+  it('rejects a reused id with other content or in another stream inside a chunk, writing nothing', async () => {
+    const store = openStore('reused');
+    await store.append('s-1', [event('taken', { v: 1 })]);
+    const head = await store.headPosition();
+    const otherContent = events('x', 200);
+    otherContent[130] = event('taken', { v: 2 });
+    await expect(store.append('s-1', otherContent)).rejects.toBeInstanceOf(DuplicateEventIdError);
+    const otherStream = events('y', 200);
+    otherStream[45] = event('taken', { v: 1 });
+    await expect(store.append('s-2', otherStream)).rejects.toBeInstanceOf(DuplicateEventIdError);
+    const multi: StreamWrite[] = [
+      { stream: 's-3', events: events('z', 150) },
+      { stream: 's-4', events: [...events('w', 99), event('taken', { v: 3 })] },
+    ];
+    await expect(store.appendMultiple(multi)).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.headPosition()).toBe(head);
+    expect(await collect(store.readAll())).toHaveLength(1);
+    // Positions keep increasing after the rolled-back attempts.
+    const after = await store.append('s-3', events('z', 150));
+    expect(after.position > head!).toBe(true);
+  });
+
+  it('returns for each stream of a multi-stream append the position of its own last event', async () => {
+    const store = openStore('multi');
+    const writes: StreamWrite[] = [
+      { stream: 'a-1', events: events('a', 130), expectedRevision: 'no_stream' },
+      { stream: 'b-1', events: events('b', 3) },
+      { stream: 'c-1', events: events('c', 100) },
+      { stream: 'a-1', events: events('a2', 20), expectedRevision: 129n },
+    ];
+    const results = await store.appendMultiple(writes);
+    const all = await collect(store.readAll());
+    const lastOf = (id: string) => all.find((e) => e.id === id)!.position;
+    expect(results).toEqual([
+      { nextExpectedRevision: 129n, position: lastOf('a-129') },
+      { nextExpectedRevision: 2n, position: lastOf('b-2') },
+      { nextExpectedRevision: 99n, position: lastOf('c-99') },
+      { nextExpectedRevision: 149n, position: lastOf('a2-19') },
+    ]);
+  });
+
+  it('checks the expected revision before writing any chunk', async () => {
+    const store = openStore('expected');
+    await store.append('s-1', events('e', 5));
+    await expect(store.append('s-1', events('f', 300), { expectedRevision: 3n })).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await collect(store.readStream('s-1'))).toHaveLength(5);
+  });
+
+  it('rejects chunk sizes SQLite cannot take or that are not largest first', () => {
+    expect(() => openStore('bad-1', { insertChunkRows: [10, 100] })).toThrow(/insertChunkRows/);
+    expect(() => openStore('bad-2', { insertChunkRows: [5000] })).toThrow(/insertChunkRows/);
+    expect(() => openStore('bad-3', { insertChunkRows: [1] })).toThrow(/insertChunkRows/);
+    expect(() => openStore('bad-4', { pageSize: 0 })).toThrow(/pageSize/);
+  });
+});
+
+/** What one append or multi-stream append did: its results, or the class of its error. */
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await run() };
+  } catch (error) {
+    return { error: (error as Error).constructor.name };
+  }
+}
+
+/** Everything stored, in log order, as plain values. */
+async function snapshot(store: SqliteEventStore): Promise<unknown[]> {
+  return (await collect(store.readAll())).map((e) => ({ ...e, position: String(e.position), revision: String(e.revision) }));
+}
+
+describe('SqliteEventStore: chunked appends behave exactly as one INSERT per event', () => {
+  // Random sequences of appends and multi-stream appends, with fresh events, retried events,
+  // ids reused with other content and all kinds of expected revision, go to a store with small
+  // chunks (7 and 3 rows, so short batches cross chunk boundaries) and to one writing row by row.
+  const expected = fc.oneof(
+    fc.constantFrom<ExpectedRevision>('any', 'no_stream', 'exists'),
+    fc.integer({ min: 0, max: 25 }).map((n) => BigInt(n)),
+  );
+  const proposal = fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ kind: 'fresh' as const }) },
+    { weight: 2, arbitrary: fc.nat().map((pick) => ({ kind: 'retry' as const, pick })) },
+    { weight: 1, arbitrary: fc.nat().map((pick) => ({ kind: 'reuse' as const, pick })) },
+  );
+  const write = fc.record({
+    stream: fc.constantFrom('s-a', 's-b', 's-c'),
+    proposals: fc.array(proposal, { maxLength: 24 }),
+    expectedRevision: fc.option(expected, { nil: undefined }),
+  });
+  const operation = fc.array(write, { minLength: 1, maxLength: 3 });
+
+  it('gives the same results, errors, log and positions', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 12 }), async (operations) => {
+        run++;
+        const chunked = openStore(`chunked-${run}`, { insertChunkRows: [7, 3] });
+        const rowByRow = openStore(`row-${run}`, { insertChunkRows: [] });
+        const proposed: { stream: string; event: ProposedEvent }[] = [];
+        let fresh = 0;
+        for (const writes of operations) {
+          const streamWrites: StreamWrite[] = writes.map((w) => {
+            const seen = new Set<string>();
+            const list: ProposedEvent[] = [];
+            for (const p of w.proposals) {
+              let next: ProposedEvent;
+              if (p.kind === 'fresh' || proposed.length === 0) next = event(`e${run}-${fresh++}`, { n: fresh, tag: w.stream });
+              else {
+                const earlier = proposed[p.pick % proposed.length]!.event;
+                next = p.kind === 'retry' ? earlier : { ...earlier, data: { other: p.pick } };
+              }
+              if (seen.has(next.id)) continue;
+              seen.add(next.id);
+              list.push(next);
+            }
+            for (const e of list) proposed.push({ stream: w.stream, event: e });
+            return { stream: w.stream, events: list, expectedRevision: w.expectedRevision };
+          });
+          const single = streamWrites.length === 1 ? streamWrites[0]! : undefined;
+          const apply = (store: SqliteEventStore) =>
+            outcome(() => (single ? store.append(single.stream, single.events, { expectedRevision: single.expectedRevision }) : store.appendMultiple(streamWrites)));
+          expect(await apply(chunked)).toEqual(await apply(rowByRow));
+        }
+        expect(await snapshot(chunked)).toEqual(await snapshot(rowByRow));
+        await chunked.close();
+        await rowByRow.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('SqliteEventStore paged reads', () => {
+  async function filled(pageSize: number, name: string): Promise<SqliteEventStore> {
+    const store = openStore(name, { pageSize });
+    for (let i = 0; i < 6; i++) {
+      await store.append(`alpha-${i % 2}`, [event(`a${i}`, { i }, 'Opened'), event(`a${i}x`, { i }, 'Closed')]);
+      await store.append(`beta-${i}`, [event(`b${i}`, { i }, 'Opened')]);
+    }
+    return store;
+  }
+
+  it('reads in pages of 3 exactly what the options select, as in one page', async () => {
+    const small = await filled(3, 'small');
+    const large = await filled(1000, 'large');
+    const log = await collect(large.readAll());
+    expect(log).toHaveLength(18);
+    const head = log[log.length - 1]!.position;
+    const shape = (list: RecordedEvent[]) => list.map((e) => `${e.position}:${e.id}`);
+    /** The port's readAll semantics applied to the whole log in memory. */
+    const select = (options: ReadAllOptions) => {
+      const backwards = options.direction === 'backwards';
+      const ordered = backwards ? [...log].reverse() : log;
+      const from = options.fromPosition;
+      const picked = ordered.filter(
+        (e) =>
+          (from === undefined || (backwards ? e.position < from : e.position > from)) &&
+          (!options.filter?.streamCategories || options.filter.streamCategories.some((c) => e.stream.startsWith(`${c}-`))) &&
+          (!options.filter?.eventTypes || options.filter.eventTypes.includes(e.type)),
+      );
+      return shape(picked.slice(0, options.maxCount ?? picked.length));
+    };
+    for (const direction of ['forwards', 'backwards'] as const) {
+      for (const maxCount of [undefined, 0, 1, 3, 4, 6, 7, 100]) {
+        for (const fromPosition of [undefined, 2n, head - 4n]) {
+          for (const filter of [undefined, { streamCategories: ['alpha'] }, { eventTypes: ['Opened'] }]) {
+            const options: ReadAllOptions = { direction, maxCount, fromPosition, filter };
+            const expected = select(options);
+            expect({ options, read: shape(await collect(small.readAll(options))) }).toEqual({ options, read: expected });
+            expect({ options, read: shape(await collect(large.readAll(options))) }).toEqual({ options, read: expected });
+          }
+        }
+      }
+    }
+    const stream = log.filter((e) => e.stream === 'alpha-0');
+    expect(stream.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n]);
+    for (const direction of ['forwards', 'backwards'] as const) {
+      for (const maxCount of [undefined, 1, 3, 5]) {
+        for (const fromRevision of [undefined, 0n, 2n, 5n]) {
+          const options = { direction, maxCount, fromRevision };
+          const backwards = direction === 'backwards';
+          const ordered = (backwards ? [...stream].reverse() : stream).filter(
+            (e) => fromRevision === undefined || (backwards ? e.revision <= fromRevision : e.revision >= fromRevision),
+          );
+          const expected = shape(ordered.slice(0, maxCount ?? ordered.length));
+          expect({ options, read: shape(await collect(small.readStream('alpha-0', options))) }).toEqual({ options, read: expected });
+          expect({ options, read: shape(await collect(large.readStream('alpha-0', options))) }).toEqual({ options, read: expected });
+        }
+      }
+    }
+  });
+
+  it('starts reading at the first next(), can stop early and be iterated again', async () => {
+    const store = await filled(3, 'iterate');
+    const iterable = store.readAll({ filter: { streamCategories: ['beta'] } });
+    await store.append('beta-late', [event('late', {}, 'Opened')]);
+    const firstTwo: string[] = [];
+    for await (const e of iterable) {
+      firstTwo.push(e.id);
+      if (firstTwo.length === 2) break;
+    }
+    expect(firstTwo).toEqual(['b0', 'b1']);
+    expect((await collect(iterable)).map((e) => e.id)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'late']);
+  });
+
+  it('sees events appended between its pages', async () => {
+    const store = await filled(2, 'between');
+    const seen: string[] = [];
+    let appended = false;
+    for await (const e of store.readAll({ filter: { streamCategories: ['beta'] } })) {
+      seen.push(e.id);
+      if (!appended) {
+        appended = true;
+        await store.append('beta-new', [event('new', {}, 'Opened')]);
+      }
+    }
+    expect(seen).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'new']);
+  });
+
+  it('rejects next() when the store is closed, and then ends', async () => {
+    const store = await filled(3, 'closed');
+    const iterator = store.readAll()[Symbol.asyncIterator]();
+    await store.close();
+    await expect(iterator.next()).rejects.toThrow(/not open|closed/i);
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+  });
+});
