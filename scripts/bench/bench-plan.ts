@@ -3,7 +3,9 @@
  * seeded into a fresh sqlite file in a temp directory by a child process (through the same command
  * handlers as the API, so its memory does not count here); this process then boots the API on that
  * file, lets the projection catch up, and times POST /v1/plans for all 20 queues × 4 weeks (672 h)
- * from the hour the history ends, over real HTTP on loopback (request, plan, JSON response read).
+ * from the hour the history ends, over real HTTP on loopback (request, plan, JSON response read),
+ * then POST /v1/scenarios/:id/runs for a scenario (a launch, an AHT rise and twelve hires) over
+ * the same 20 queues × 8 weeks (1,344 h): baseline and scenario plans, comparison, run recorded.
  *
  * The first run is reported on its own (`planColdSeconds`: a fresh process, nothing memoised yet);
  * `planSeconds` is the median of the runs after it, which reuse the memoised queue forecasts (the
@@ -37,7 +39,8 @@ const RUNS = Math.max(2, argValue('runs', 7));
 const UNCACHED_RUNS = argValue('uncached-runs', 3);
 const DEMO: DemoOptions = { queues: 20, weeks: 28 };
 const PLAN_HOURS = 4 * 7 * 24;
-const TOKEN = 'bench-viewer-token-0123456789';
+const TOKEN = 'bench-planner-token-0123456789';
+const SCENARIO_HOURS = 8 * 7 * 24;
 const HOUR_MS = 3_600_000;
 
 interface Operation {
@@ -53,6 +56,10 @@ interface Operation {
   body: unknown;
   /** Throws when the response is not what the operation must return. */
   check(body: string): string;
+  /** What must be the same on every run (the whole body unless the response carries fresh ids). */
+  fingerprint?(body: string): string;
+  /** HTTP status of a success (200 unless given). */
+  status?: number;
 }
 
 interface Timing {
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
     log(`seeded ${seeded.queues} queues, ${seeded.agents} agents, ${seeded.tickets.toLocaleString('en')} tickets (${seeded.events.toLocaleString('en')} events) in ${seedSeconds.toFixed(1)} s`);
 
     const store = await openEventStore(`sqlite:${path}`);
-    const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent', API_TOKENS: `viewer:bench:${TOKEN}` }), store);
+    const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent', API_TOKENS: `planner:bench:${TOKEN}` }), store);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
     if (address === null || typeof address === 'string') throw new Error('the API did not bind a TCP port');
@@ -119,6 +126,28 @@ async function main(): Promise<void> {
           return `${plan.rows.length.toLocaleString('en')} rows`;
         },
       },
+      {
+        name: `scenario run, ${queueIds.length} queues × ${SCENARIO_HOURS} h`,
+        key: 'scenarioSeconds',
+        coldKey: 'scenarioColdSeconds',
+        uncachedKey: 'scenarioUncachedSeconds',
+        reset: () => app.get(ForecastMemo).clear(),
+        method: 'POST',
+        path: `/v1/scenarios/${await benchScenario(baseUrl, op, from)}/runs`,
+        body: { queueIds, from, horizonHours: SCENARIO_HOURS },
+        status: 201,
+        check(body) {
+          const run = JSON.parse(body) as { summary?: { queues?: { delta: { requiredFte: number } }[] } };
+          if (run.summary?.queues?.length !== queueIds.length) throw new Error(`scenario run: expected ${queueIds.length} queues compared, got ${run.summary?.queues?.length}`);
+          const fte = run.summary.queues.reduce((s, q) => s + q.delta.requiredFte, 0);
+          return `${queueIds.length} queues compared, required FTE ${fte >= 0 ? '+' : ''}${fte.toFixed(1)}`;
+        },
+        // Each run is recorded under a fresh id at a later position; its result (rows digest and comparison) must not change.
+        fingerprint(body) {
+          const run = JSON.parse(body) as { digest: string; summary: unknown };
+          return `${run.digest}|${JSON.stringify(run.summary)}`;
+        },
+      },
     ];
 
     const timings = new Map<Operation, Timing>();
@@ -138,8 +167,10 @@ async function main(): Promise<void> {
         });
         const text = await res.text();
         seconds.push((performance.now() - start) / 1000);
-        if (res.status !== 200) throw new Error(`${operation.path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
-        const digest = createHash('sha256').update(text).digest('hex');
+        if (res.status !== (operation.status ?? 200)) throw new Error(`${operation.path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+        const digest = createHash('sha256')
+          .update(operation.fingerprint ? operation.fingerprint(text) : text)
+          .digest('hex');
         if (run === 0) {
           firstDigest = digest;
           responseBytes = text.length;
@@ -190,6 +221,32 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A scenario leadership would ask for: the options launch doubles US ID-verification tickets for
+ * three days, chat handle times rise 10 %, and twelve agents certified for US KYC start three
+ * weeks in. Returns its id.
+ */
+async function benchScenario(baseUrl: string, op: ReturnType<typeof demoOperation>, from: string): Promise<string> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`${path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+    return JSON.parse(text) as Record<string, string>;
+  };
+  const { scenarioId } = await post('/v1/scenarios', { name: 'Launch week with KYC hires' });
+  const fromMs = Date.parse(from);
+  const day = (d: number) => new Date(fromMs + d * 86_400_000).toISOString();
+  const kycAgent = op.agents.find((a) => a.commands.some((c) => c.type === 'CertifyAgent' && c.data.skill === 'kyc-us'))!;
+  const schedule = kycAgent.commands.find((c) => c.type === 'SetAgentSchedule')!.data as { shifts: unknown };
+  const assumptions = [
+    { kind: 'launch', name: 'Options launch', markets: ['US'], categories: ['kyc'], startsAt: day(7), endsAt: day(10), uplift: { kind: 'percent', percent: 100 }, profile: 'spike-decay' },
+    { kind: 'aht-change', percent: 10, queueIds: op.queues.filter((q) => q.channel === 'chat').map((q) => q.queueId) },
+    { kind: 'hires', count: 12, siteId: 'kul', timeZone: 'Asia/Kuala_Lumpur', skills: ['kyc-us', 'chat'], startDate: day(21).slice(0, 10), shifts: schedule.shifts, hourlyCost: { amount: 9.5, currency: 'USD' } },
+  ];
+  for (const a of assumptions) await post(`/v1/scenarios/${scenarioId}/assumptions`, a);
+  return scenarioId!;
 }
 
 main().catch((error: unknown) => {
