@@ -155,6 +155,10 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives process crashes; an OS crash may lose the last commits, never corrupt.
     db.pragma('synchronous = NORMAL');
+    // A checkpoint (and its fsyncs) every ~40 MiB of WAL instead of SQLite's 4 MiB: batched appends
+    // ran 20-30 % faster in same-run comparisons (BENCHMARKS.md). Commits are as safe as before
+    // (NORMAL); the WAL file grows to about that size and stays.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
