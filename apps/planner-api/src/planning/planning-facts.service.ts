@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@staffcast/event-store';
+import type { EventStore, RecordedEvent, SqliteEventStore } from '@staffcast/event-store';
 import { foldEvents, type DomainEvent, type LaunchScheduledData, type QueueDefinedData } from '@staffcast/events';
 import { calendarDecider, launchDecider } from '@staffcast/launches';
 import { inLogAsOf, type AsOf } from '@staffcast/projections';
@@ -27,7 +27,7 @@ export class PlanningFactsReader {
 
   async load(asOf: AsOf | undefined): Promise<PlanningFacts> {
     const byStream = new Map<string, DomainEvent[]>();
-    for await (const recorded of this.store.readAll({ filter: { streamCategories: ['queue', 'calendar', 'launch'] } })) {
+    for await (const recorded of this.factEvents()) {
       if (asOf && !inLogAsOf(recorded, asOf)) {
         if (asOf.kind === 'position') break;
         continue;
@@ -64,5 +64,12 @@ export class PlanningFactsReader {
       if (hired.type === 'AgentHired' && !terms.has(hired.data.agentId)) terms.set(hired.data.agentId, { hourlyCost: hired.data.hourlyCost, contractedHoursPerWeek: hired.data.contractedHoursPerWeek });
     }
     return terms;
+  }
+
+  /** The queue, calendar and launch events in log order; on the embedded store through its stream index. */
+  private factEvents(): AsyncIterable<RecordedEvent> | Iterable<RecordedEvent> {
+    const categories = ['queue', 'calendar', 'launch'];
+    if (this.store.kind === 'sqlite') return (this.store as SqliteEventStore).readSmallCategories(categories);
+    return this.store.readAll({ filter: { streamCategories: categories } });
   }
 }

@@ -316,3 +316,21 @@ describe('SqliteEventStore paged reads', () => {
     await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
   });
 });
+
+describe('SqliteEventStore.readSmallCategories', () => {
+  it('reads the events of the given categories in log order, as readAll filtered by category does', async () => {
+    const store = openStore('categories');
+    for (let i = 0; i < 5; i++) {
+      await store.append(`queue-q${i % 2}`, [event(`q${i}`, { i })]);
+      await store.append(`ticket-t${i}`, events(`t${i}`, 3));
+      await store.append(`launch-l${i}`, [event(`l${i}`, { i })]);
+      // A stream whose name only starts like a category is not in it.
+      await store.append(`queues-x${i}`, [event(`x${i}`, { i })]);
+    }
+    const expected = await collect(store.readAll({ filter: { streamCategories: ['queue', 'launch'] } }));
+    expect(expected.map((e) => e.stream)).toContain('launch-l4');
+    expect(store.readSmallCategories(['queue', 'launch'])).toEqual(expected);
+    expect(store.readSmallCategories(['calendar'])).toEqual([]);
+    expect(store.readSmallCategories([])).toEqual([]);
+  });
+});

@@ -337,6 +337,20 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return out;
   }
 
+  /**
+   * Every event of a few small stream categories (queues, calendars, launches: tens of events in a
+   * log of millions), in log order, read through the (stream, revision) index — a range per
+   * category — rather than readAll's scan in position order, which would pass every event of the
+   * log to find them. Not for large categories: it reads the categories whole, in one go.
+   */
+  readSmallCategories(categories: readonly string[]): RecordedEvent[] {
+    if (categories.length === 0) return [];
+    const ranges = categories.map(() => 'SELECT position FROM events WHERE stream >= ? AND stream < ?').join(' UNION ALL ');
+    const sql = `SELECT ${COLUMNS} FROM events WHERE position IN (${ranges}) ORDER BY position`;
+    const rows = this.readAllStatement(sql).all(...categories.flatMap((c) => [`${c}-`, `${c}.`])) as Row[];
+    return decodePage(rows);
+  }
+
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     const { clause, params } = filterClause(options.filter);
