@@ -27,7 +27,7 @@ export class PlanningFactsReader {
 
   async load(asOf: AsOf | undefined): Promise<PlanningFacts> {
     const byStream = new Map<string, DomainEvent[]>();
-    for await (const recorded of this.factEvents()) {
+    for await (const recorded of this.smallCategories(['queue', 'calendar', 'launch'])) {
       if (asOf && !inLogAsOf(recorded, asOf)) {
         if (asOf.kind === 'position') break;
         continue;
@@ -55,7 +55,8 @@ export class PlanningFactsReader {
   /** Each agent's pay terms from its hire record, as the log stood at `asOf`. */
   async agentTerms(asOf: AsOf | undefined): Promise<Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>> {
     const terms = new Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>();
-    for await (const recorded of this.store.readAll({ filter: { eventTypes: ['AgentHired'] } })) {
+    for await (const recorded of this.smallCategories(['agent'])) {
+      if (recorded.type !== 'AgentHired') continue;
       if (asOf && !inLogAsOf(recorded, asOf)) {
         if (asOf.kind === 'position') break;
         continue;
@@ -66,9 +67,8 @@ export class PlanningFactsReader {
     return terms;
   }
 
-  /** The queue, calendar and launch events in log order; on the embedded store through its stream index. */
-  private factEvents(): AsyncIterable<RecordedEvent> | Iterable<RecordedEvent> {
-    const categories = ['queue', 'calendar', 'launch'];
+  /** The events of small stream categories in log order; on the embedded store through its stream index. */
+  private smallCategories(categories: string[]): AsyncIterable<RecordedEvent> | Iterable<RecordedEvent> {
     if (this.store.kind === 'sqlite') return (this.store as SqliteEventStore).readSmallCategories(categories);
     return this.store.readAll({ filter: { streamCategories: categories } });
   }
