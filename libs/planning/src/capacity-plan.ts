@@ -110,6 +110,7 @@ export function buildCapacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
   );
 
   const rows: PlanRow[] = [];
+  const hourLabels = Array.from({ length: horizonHours }, (_, h) => new Date(fromMs + h * 3_600_000).toISOString());
   const summaries = planned.map(({ q, hours }, qi): QueuePlanSummary => {
     const { queue } = q;
     const rostered = perQueue[qi]!;
@@ -126,21 +127,15 @@ export function buildCapacityPlan(inputs: CapacityPlanInputs): CapacityPlan {
         rostered.map((n) => Math.floor(n + 1e-9)),
       ).backlog;
     }
+    const patience = queue.callerPatienceSeconds ? { patienceSeconds: queue.callerPatienceSeconds } : {};
     const queueRows = hours.map((h, i): PlanRow => {
       const service =
         live && target.kind === 'sl' && h.open
-          ? projectedService({
-              arrivalsPerHour: h.arrivals,
-              ahtSeconds: h.ahtSeconds,
-              agents: rostered[i]!,
-              thresholdSeconds: target.seconds,
-              ...(queue.callerPatienceSeconds ? { patienceSeconds: queue.callerPatienceSeconds } : {}),
-              chatConcurrency: queue.chatConcurrency,
-            })
+          ? projectedService({ arrivalsPerHour: h.arrivals, ahtSeconds: h.ahtSeconds, agents: rostered[i]!, thresholdSeconds: target.seconds, chatConcurrency: queue.chatConcurrency, ...patience })
           : undefined;
       return {
         queueId: queue.queueId,
-        hour: new Date(h.hourMs).toISOString(),
+        hour: hourLabels[i]!,
         open: h.open,
         forecastMean: q.volumeMean[i] ?? 0,
         forecastPlanned: h.arrivals,

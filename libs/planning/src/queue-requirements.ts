@@ -60,10 +60,10 @@ export function queueRequirements(input: QueueRequirementInput): HourRequirement
     if (queue.serviceTarget.kind !== 'sl') throw new RangeError(`queue ${queue.queueId}: a live queue needs a service-level target`);
     const target: ServiceTarget = { serviceLevel: queue.serviceTarget.percent / 100, thresholdSeconds: queue.serviceTarget.seconds };
     if (occupancyCap < 1) target.maxOccupancy = occupancyCap;
-    return arrivals.map((rate, h) => {
+    return arrivals.map((rate, h): HourRequirement => {
       const aht = ahtAt(h);
-      const base = { hourMs: startMs + h * HOUR_MS, open: open[h]!, arrivals: rate, ahtSeconds: aht };
-      if (!open[h] || rate <= 0) return { ...base, requiredAgents: 0, rawAgents: 0, scheduledAgents: 0 };
+      const hourMs = startMs + h * HOUR_MS;
+      if (!open[h] || rate <= 0) return { hourMs, open: open[h]!, arrivals: rate, ahtSeconds: aht, requiredAgents: 0, rawAgents: 0, scheduledAgents: 0 };
       const patience = queue.callerPatienceSeconds;
       const requirement =
         queue.channel === 'chat'
@@ -71,7 +71,7 @@ export function queueRequirements(input: QueueRequirementInput): HourRequirement
           : patience
             ? erlangARequirement({ arrivalsPerHour: rate, ahtSeconds: aht, patienceSeconds: patience, target })
             : erlangCRequirement({ arrivalsPerHour: rate, ahtSeconds: aht, target });
-      return { ...base, requiredAgents: requirement.agents, rawAgents: requirement.rawAgents, scheduledAgents: scheduledAgents(requirement.rawAgents, shrinkage) };
+      return { hourMs, open: true, arrivals: rate, ahtSeconds: aht, requiredAgents: requirement.agents, rawAgents: requirement.rawAgents, scheduledAgents: scheduledAgents(requirement.rawAgents, shrinkage) };
     });
   }
   if (queue.serviceTarget.kind !== 'response') throw new RangeError(`queue ${queue.queueId}: an async queue needs a response target`);
