@@ -285,6 +285,13 @@ describe('applyScenario', () => {
     });
   });
 
+  it('refuses assumptions that together take volume beyond finite numbers, naming them', () => {
+    const huge = Array.from({ length: 160 }, (_, i) => named(`v${i}`, { kind: 'volume-multiplier', factor: 100, from: at(0), to: at(H) }));
+    expect(() => applyScenario(makeBase(), huge)).toThrow(expect.objectContaining({ name: 'ScenarioInputError', field: 'assumptions' }));
+    // 150 of them stay finite (100^150 < 1.8e308 ÷ the base volume) and are applied.
+    expect(() => applyScenario(makeBase(), huge.slice(0, 150))).not.toThrow();
+  });
+
   describe('service-target', () => {
     it('replaces the listed queues’ targets', () => {
       const base = makeBase();

@@ -127,12 +127,21 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
   for (const a of byKind('local-team-move')) {
     const m = a.assumption;
     unknownQueues(a, m.takeover.flatMap((p) => p.queueIds));
+    // The team's month and covered share of each hour depend on the hour alone: once per hour, not per queue.
+    const months: string[] = [];
+    const covered: number[] = [];
+    for (let h = 0; h < horizonHours; h++) {
+      months.push(DateTime.fromMillis(hourMs(h), { zone: m.timeZone }).toFormat('yyyy-MM'));
+      covered.push(coveredFraction(m.coverage, m.timeZone, hourMs(h)));
+    }
     for (const q of queues) {
       if (!m.takeover.some((p) => p.queueIds.includes(q.queue.queueId))) continue;
+      const shareOf = new Map<string, number>();
       for (let h = 0; h < horizonHours; h++) {
-        const month = DateTime.fromMillis(hourMs(h), { zone: m.timeZone }).toFormat('yyyy-MM');
-        const share = takeoverShareAt(m.takeover, q.queue.queueId, month);
-        if (share > 0) scale(q, h, 1 - share * coveredFraction(m.coverage, m.timeZone, hourMs(h)));
+        if (covered[h]! <= 0) continue;
+        let share = shareOf.get(months[h]!);
+        if (share === undefined) shareOf.set(months[h]!, (share = takeoverShareAt(m.takeover, q.queue.queueId, months[h]!)));
+        if (share > 0) scale(q, h, 1 - share * covered[h]!);
       }
     }
   }
@@ -203,5 +212,11 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
     }
   }
 
+  // Stacked factors can overflow (×100 two hundred times) or meet 0 × ∞: say so rather than plan on non-numbers.
+  for (const q of queues) {
+    if (![q.volumeMean, q.volumePlanned, q.ahtSeconds].every((series) => series.every(Number.isFinite))) {
+      throw new ScenarioInputError('assumptions', `together they take queue ${q.queue.queueId}'s volume or handle time beyond finite numbers`);
+    }
+  }
   return { inputs: { ...base.inputs, queues, agents }, payroll, warnings };
 }

@@ -53,7 +53,7 @@ describe('Assumption schema', () => {
       expect(issuePaths(withField('volume-multiplier', 'to', '2026-03-01T23:00:00Z'))).toEqual([['to']]);
       expect(issuePaths(withField('volume-multiplier', 'factor', -0.1))).toEqual([['factor']]);
       expect(issuePaths(withField('volume-multiplier', 'factor', 101))).toEqual([['factor']]);
-      // A malformed `from` is blamed (the window check also reports `to`, see the report).
+      // A malformed `from` is blamed, and only it: the window check skips an unparseable end.
       expect(issuePaths(withField('volume-multiplier', 'from', '2026-03-02 00:00'))).toEqual([['from']]);
       expect(issuePaths(withField('volume-multiplier', 'categories', ['kyc', 'kyc']))).toEqual([['categories', 1]]);
     });
@@ -165,7 +165,7 @@ describe('parseScenarioEvent', () => {
     const created = events[0]!;
     expect(() => parseScenarioEvent('ScenarioDeleted', { scenarioId: 's1' })).toThrow(ScenarioEventParseError);
     expect(() => parseScenarioEvent('ScenarioDeleted', { scenarioId: 's1' })).toThrow(/unknown scenario event type "ScenarioDeleted"/);
-    // A name inherited from Object.prototype is rejected too (its message is odd, see the report).
+    // A name inherited from Object.prototype is an unknown type too.
     expect(() => parseScenarioEvent('toString', {})).toThrow(/unknown scenario event type "toString"/);
     expect(() => parseScenarioEvent('__proto__', {})).toThrow(ScenarioEventParseError);
     expect(() => parseScenarioEvent(created.type, created.data, 2)).toThrow(/ScenarioCreated v2: only v1 exists/);

@@ -25,6 +25,8 @@ export interface PlanContext {
   roster: RosterModel;
   agents: AgentSupply[];
   inputs: CapacityPlanInputs;
+  /** The ticket model's position when it was read: if it moved since, events were applied during the read (the live model). */
+  readAtPosition: bigint | undefined;
 }
 
 /**
@@ -47,6 +49,7 @@ export class CapacityPlanner {
   async context(request: CapacityPlanRequest): Promise<PlanContext> {
     const level = String(request.planQuantile);
     const { tickets, roster } = await this.projection.modelsAsOf(request.asOf);
+    const readAtPosition = tickets.position;
     const { facts, forecasts } = await this.forecaster.forecast(
       {
         fromMs: request.fromMs,
@@ -71,6 +74,6 @@ export class CapacityPlanner {
       })),
       agents,
     };
-    return { facts, forecasts, tickets, roster, agents, inputs };
+    return { facts, forecasts, tickets, roster, agents, inputs, readAtPosition };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, instantMs } from '@staffcast/events';
+import { EntityId, instantMs, uniqueList } from '@staffcast/events';
 import { parseAsOf } from '@staffcast/projections';
 import { AsOfParam, WholeHour } from '../projections/projections.dto.js';
 
@@ -12,7 +12,7 @@ const AsOfInput = AsOfParam.unwrap().transform((v) => parseAsOf(v)!);
 
 /** `POST /v1/forecasts`: queue forecasts from the recorded history. */
 export const QueueForecastRequest = z.strictObject({
-  queueIds: z.array(EntityId).min(1).max(50).optional(),
+  queueIds: uniqueList(EntityId, 50).min(1).optional(),
   from: WholeUtcHour,
   horizonHours: z.number().int().min(1).max(MAX_PLAN_HORIZON_HOURS),
   asOf: AsOfInput.optional(),

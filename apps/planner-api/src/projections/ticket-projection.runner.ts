@@ -277,15 +277,6 @@ export class TicketProjectionRunner {
     return models;
   }
 
-  /**
-   * Whether models read for `position` still stand there: a fold for a bound never changes, the
-   * live models do as events arrive. A caller that awaited something after reading them checks
-   * this to know no event slipped in.
-   */
-  stillAt(models: { tickets: TicketModel }, position: bigint): boolean {
-    return models.tickets !== this.model || this.model.position === position;
-  }
-
   /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */
   private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void, after?: bigint): Promise<void> {
     if (head === undefined) return;

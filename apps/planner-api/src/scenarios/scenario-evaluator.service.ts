@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCapacityPlan, planCsv, type CapacityPlan } from '@staffcast/planning';
+import { buildCapacityPlan, planCsv, type CapacityPlan, type CapacityPlanInputs } from '@staffcast/planning';
+import { StaffingInputError } from '@staffcast/staffing';
 import { queueMix } from '@staffcast/projections';
-import { applyScenario, compareRuns, employment, payrollCost, type Assumption, type PayrollLine, type RunRequest, type RunSummary } from '@staffcast/scenarios';
+import { ScenarioInputError, applyScenario, compareRuns, employment, payrollCost, type Assumption, type PayrollLine, type RunRequest, type RunSummary } from '@staffcast/scenarios';
 import { CapacityPlanner, type PlanContext } from '../planning/capacity-plan.service.js';
 import { PlanningFactsReader } from '../planning/planning-facts.service.js';
-import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
 
 const HOUR_MS = 3_600_000;
 /** The recent ticket mix that decides a market/category assumption's share of a queue: four weeks before the plan. */
@@ -29,7 +29,6 @@ export class ScenarioEvaluator {
   constructor(
     @Inject(CapacityPlanner) private readonly planner: CapacityPlanner,
     @Inject(PlanningFactsReader) private readonly facts: PlanningFactsReader,
-    @Inject(TicketProjectionRunner) private readonly projection: TicketProjectionRunner,
   ) {}
 
   async evaluate(request: RunRequest, position: bigint, assumptions: readonly { assumptionId: string; assumption: Assumption }[]): Promise<Evaluation> {
@@ -46,8 +45,9 @@ export class ScenarioEvaluator {
     };
     let context: PlanContext = await this.planner.context(planRequest);
     let terms = await this.facts.agentTerms(asOf);
-    // The live read models may have moved past `position` while the facts were read: read again (a fold this time).
-    if (!this.projection.stillAt(context, position)) {
+    // The live read models may have moved past `position` while the facts were read (every event
+    // applied moves the ticket model's position; a fold never moves): read again, a fold this time.
+    if (context.tickets.position !== context.readAtPosition) {
       context = await this.planner.context(planRequest);
       terms = await this.facts.agentTerms(asOf);
     }
@@ -73,9 +73,19 @@ export class ScenarioEvaluator {
     };
     const baseline = buildCapacityPlan(base.inputs);
     const applied = applyScenario(base, assumptions);
-    const scenario = buildCapacityPlan(applied.inputs);
+    const scenario = scenarioPlan(applied.inputs);
     const summary = compareRuns(baseline, scenario, request, { baseline: payrollCost(base.payroll), scenario: payrollCost(applied.payroll) }, applied.warnings);
     const digest = createHash('sha256').update(planCsv(baseline.rows)).update(planCsv(scenario.rows)).digest('hex');
     return { baseline, scenario, summary, digest };
+  }
+}
+
+/** The plan under the assumptions: a target or volume no staffing can meet is the assumptions' doing (422), not the request's. */
+function scenarioPlan(inputs: CapacityPlanInputs): CapacityPlan {
+  try {
+    return buildCapacityPlan(inputs);
+  } catch (error) {
+    if (error instanceof StaffingInputError) throw new ScenarioInputError('assumptions', `the plan under these assumptions cannot be staffed: ${error.reason}`);
+    throw error;
   }
 }

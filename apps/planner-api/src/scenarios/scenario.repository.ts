@@ -22,8 +22,8 @@ export class ScenarioRepository {
   }
 
   /**
-   * Appends decided events at the expected revision. Ids derive from the stream and the revision
-   * each event lands at, so a retried append of the same decision is written once.
+   * Appends decided events at the expected revision (a concurrent writer makes it a 409). Ids derive
+   * from the stream and the revision each event lands at.
    */
   async append(scenarioId: string, events: readonly ScenarioEvent[], expectedRevision: ExpectedRevision, ctx: RequestContext): Promise<void> {
     if (events.length === 0) return;

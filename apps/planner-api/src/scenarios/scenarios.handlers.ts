@@ -2,7 +2,7 @@ import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { uuidv7 } from '@staffcast/event-store';
 import { sameData } from '@staffcast/events';
-import { ScenarioInputError, scenarioDecider, type RunRequest, type ScenarioRunRecordedData } from '@staffcast/scenarios';
+import { ScenarioInputError, ScenarioRunRecordedData, scenarioDecider, type RunRequest } from '@staffcast/scenarios';
 import { ValidationError } from '../http/validation.js';
 import { PlanWithScenario } from '../planning/planning.messages.js';
 import { ScenarioEvaluator, type Evaluation } from './scenario-evaluator.service.js';
@@ -71,7 +71,7 @@ export class RunScenarioHandler implements ICommandHandler<RunScenario> {
     const assumptions = loaded.state.assumptions;
     const position = await this.scenarios.headPosition();
     const evaluation = await evaluateOr422(() => this.evaluator.evaluate(request, position, assumptions));
-    const run: ScenarioRunRecordedData = {
+    const run = ScenarioRunRecordedData.safeParse({
       scenarioId,
       runId: uuidv7(requestTimeMs),
       ranAt: new Date(requestTimeMs).toISOString(),
@@ -80,11 +80,16 @@ export class RunScenarioHandler implements ICommandHandler<RunScenario> {
       assumptions,
       summary: evaluation.summary,
       digest: evaluation.digest,
-    };
+    });
+    // Only a run that reads back as a valid event is recorded (a stored event that does not parse would break the scenario).
+    if (!run.success) {
+      const issue = run.error.issues[0]!;
+      throw new UnprocessableEntityException({ error: 'scenario run cannot be recorded', issues: [{ path: `run.${issue.path.join('.')}`, message: issue.message }] });
+    }
     // The run carries the assumptions it used, so an assumption added meanwhile does not make it wrong: record it at the stream's revision now.
     const now = await this.scenarios.load(scenarioId);
-    await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RecordRun', run }, now.state), now.expectedRevision, ctx);
-    return run;
+    await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RecordRun', run: run.data }, now.state), now.expectedRevision, ctx);
+    return run.data;
   }
 }
 
