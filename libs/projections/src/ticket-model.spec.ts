@@ -12,6 +12,7 @@ import {
   directDrivers,
   directHourlyVolume,
   hourlyVolumes,
+  hourlyHistory,
   directKpis,
   evolveTicketModel,
   exportChunk,
@@ -195,6 +196,16 @@ describe('ticket read model', () => {
         // All queues in one scan read the same as one queue at a time.
         const all = hourlyVolumes(model, queueIds, BASE - 24 * HOUR, BASE + (SPAN_HOURS + 24 * 6) * HOUR);
         expect(queueIds.map((q) => all.get(q))).toEqual(incremental.map((r) => r.volume));
+        // The forecast's lean read gives the same arrivals, resolutions and AHT.
+        const lean = hourlyHistory(model, queueIds, BASE - 24 * HOUR, BASE + (SPAN_HOURS + 24 * 6) * HOUR);
+        for (const q of queueIds) {
+          const h = lean.get(q)!;
+          expect({ arrivals: [...h.arrivals], handled: [...h.handled], ahtSeconds: h.ahtSeconds }).toEqual({
+            arrivals: all.get(q)!.map((r) => r.arrivals),
+            handled: all.get(q)!.map((r) => r.handled),
+            ahtSeconds: all.get(q)!.map((r) => r.ahtSeconds),
+          });
+        }
         expect(rounded(incremental)).toEqual(rounded(directReads(events, queueIds)));
       }),
       { numRuns: 60 },

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
 import type { LaunchInput } from '@staffcast/forecasting';
 import { DateTime } from 'luxon';
-import { hourlyVolume, hourlyVolumes, type AsOf, type TicketModel } from '@staffcast/projections';
+import { hourlyHistory, hourlyVolume, type AsOf, type TicketModel } from '@staffcast/projections';
 import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
 import { ForecastMemo } from './forecast-memo.js';
 import { PlanningFactsReader, type PlanningFacts } from './planning-facts.service.js';
@@ -94,20 +94,20 @@ export class QueueForecaster {
     }
     const model = loaded.model ?? (await this.projection.modelAsOf(request.asOf));
     const historyStart = request.fromMs - HISTORY_WEEKS * 7 * 24 * HOUR_MS;
-    const histories = hourlyVolumes(model, ids, historyStart, request.fromMs);
+    const histories = hourlyHistory(model, ids, historyStart, request.fromMs);
     const forecasts = ids.map((id) => {
       const queue = facts.queues.get(id)!;
       const rows = histories.get(id)!;
-      const first = rows.findIndex((r) => r.arrivals > 0 || r.handled > 0);
+      const first = rows.arrivals.findIndex((a, h) => a > 0 || rows.handled[h]! > 0);
       if (first < 0) {
         throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueIds', message: `queue ${id} has no recorded tickets in the ${HISTORY_WEEKS} weeks before from` }] });
       }
-      const history = rows.slice(first);
+      const historyHours = rows.arrivals.length - first;
       const start = new Date(historyStart + first * HOUR_MS).toISOString();
       const quantiles = request.quantiles ?? [0.1, 0.5, 0.9];
       const volume = this.memo.series({
         start,
-        values: history.map((r) => r.arrivals),
+        values: Array.from(rows.arrivals.subarray(first)),
         horizonHours: request.horizonHours,
         timeZone: queue.timeZone,
         quantiles,
@@ -116,8 +116,8 @@ export class QueueForecaster {
       });
       const aht = this.memo.aht({
         start,
-        ahtSeconds: history.map((r) => r.ahtSeconds),
-        handled: history.map((r) => r.handled),
+        ahtSeconds: rows.ahtSeconds.slice(first),
+        handled: Array.from(rows.handled.subarray(first)),
         horizonHours: request.horizonHours,
         timeZone: queue.timeZone,
       });
@@ -130,7 +130,7 @@ export class QueueForecaster {
         method: volume.method,
         weights: volume.weights,
         backtest: { origins: volume.backtest.origins, horizonHours: volume.backtest.horizonHours, wape: volume.backtest.wape },
-        historyHours: history.length,
+        historyHours,
         volume: { mean: volume.mean, quantiles: volume.quantiles },
         aht: { meanSeconds: aht.mean, trendPctPerWeek: aht.trendPctPerWeek },
         launches: volume.launches,
