@@ -415,6 +415,23 @@ describe('applyScenario', () => {
       // v2 still applied to the queue it found.
       expectClose(queueOf(applied.inputs, 'us-email').volumeMean, withHours(20, range(0, 10), 40));
     });
+
+    it('says so when a window or a start date lies wholly outside the horizon, and changes nothing', () => {
+      const base = makeBase();
+      const applied = applyScenario(base, [
+        named('v1', { kind: 'volume-multiplier', factor: 2, from: at(48), to: at(60), markets: ['US'] }),
+        named('l1', { kind: 'launch', name: 'Earlier', markets: ['US'], startsAt: at(-24), endsAt: at(-1), uplift: { kind: 'percent', percent: 50 } }),
+        named('t1', { kind: 'aht-change', percent: 10, from: at(50), to: at(70) }),
+        named('h1', { kind: 'hires', count: 2, siteId: 'kl', timeZone: 'Asia/Kuala_Lumpur', skills: ['kyc-us'], startDate: '2026-03-10', shifts: weekdayShifts }),
+      ]);
+      expect(applied.warnings).toEqual([
+        'assumption v1 (volume-multiplier): its window has no hour inside this run\'s horizon',
+        'assumption l1 (launch): its window has no hour inside this run\'s horizon',
+        'assumption t1 (aht-change): its window has no hour inside this run\'s horizon',
+        'assumption h1 (hires): they start after this run\'s horizon',
+      ]);
+      expect(applied.inputs.queues.map((q) => [q.volumeMean, q.ahtSeconds])).toEqual(base.inputs.queues.map((q) => [q.volumeMean, q.ahtSeconds]));
+    });
   });
 
   it('applies kinds in a fixed order whatever the order they were added', () => {

@@ -71,10 +71,17 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
     const last = Math.min(horizonHours, Math.ceil((endMs - fromMs) / HOUR_MS));
     for (let h = first; h < last; h++) visit(h);
   };
+  /** Says so when an assumption's window has no hour inside the run's horizon. */
+  const outsideHorizon = (a: Named, startMs: number, endMs: number) => {
+    let inside = false;
+    hoursIn(startMs, endMs, () => (inside = true));
+    if (!inside) warnings.push(`assumption ${a.assumptionId} (${a.assumption.kind}): its window has no hour inside this run's horizon`);
+  };
 
   for (const a of byKind('volume-multiplier')) {
     const v = a.assumption;
     unknownQueues(a, v.queueIds);
+    outsideHorizon(a, Date.parse(v.from), Date.parse(v.to));
     let touched = false;
     for (const q of queues) {
       if (v.queueIds.length > 0 && !v.queueIds.includes(q.queue.queueId)) continue;
@@ -92,6 +99,7 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
     const endMs = Math.ceil(Date.parse(l.endsAt) / HOUR_MS) * HOUR_MS;
     const windowHours = (endMs - startMs) / HOUR_MS;
     const shape = launchShape(l.profile, windowHours);
+    outsideHorizon(a, startMs, endMs);
     const touched = queues
       .map((q) => ({ q, share: affectedShare(base.mix.get(q.queue.queueId), routingOf(q), { markets: l.markets, categories: l.categories, channels: l.channels }) }))
       .filter((t) => t.share > 0);
@@ -149,6 +157,7 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
   for (const a of byKind('aht-change')) {
     const c = a.assumption;
     unknownQueues(a, c.queueIds);
+    outsideHorizon(a, c.from ? Date.parse(c.from) : fromMs, c.to ? Date.parse(c.to) : hourMs(horizonHours));
     for (const q of queues) {
       if (c.queueIds.length > 0 && !c.queueIds.includes(q.queue.queueId)) continue;
       hoursIn(c.from ? Date.parse(c.from) : fromMs, c.to ? Date.parse(c.to) : hourMs(horizonHours), (h) => (q.ahtSeconds[h] = q.ahtSeconds[h]! * (1 + c.percent / 100)));
@@ -183,6 +192,7 @@ export function applyScenario(base: ScenarioBase, assumptions: readonly Named[])
     const roster: RosterModel = { position: null, agents: { [agentId]: agent } };
     for (const supply of agentSupply(roster, fromMs, toMs, hires.ramp)) agents.push({ ...supply, hours: supply.hours.map((v) => v * hires.count) });
     const startMs = DateTime.fromISO(hires.startDate, { zone: hires.timeZone }).toMillis();
+    if (startMs >= hourMs(horizonHours)) warnings.push(`assumption ${a.assumptionId} (hires): they start after this run's horizon`);
     payroll.push({
       agentId,
       siteId: hires.siteId,
