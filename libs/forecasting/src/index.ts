@@ -14,6 +14,7 @@ export {
   localHourOfWeek,
   wallHourOfWeek,
   wallHourDate,
+  zoneOffsetLookup,
 } from './time/local-time.js';
 export { toLocalGrid, fromLocalGrid, type LocalGrid } from './time/local-grid.js';
 

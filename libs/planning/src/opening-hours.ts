@@ -1,4 +1,5 @@
-import { DateTime, Info, type Zone } from 'luxon';
+import { DateTime, Info } from 'luxon';
+import { zoneOffsetLookup } from '@staffcast/forecasting';
 import type { OpeningHours } from '@staffcast/events';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -24,7 +25,7 @@ export function openHours(hours: OpeningHours, timeZone: string, startMs: number
   // A zone luxon cannot use: keep luxon's own behaviour for it.
   if (!zone.isValid) return openHoursViaDateTime(hours, timeZone, startMs, count);
   const ranges = WEEKDAYS.map((d) => hours[d].map((r) => [toMinutes(r.from), toMinutes(r.to)] as const));
-  const offsetAt = offsetLookup(zone);
+  const offsetAt = zoneOffsetLookup(zone);
   const open: boolean[] = [];
   for (let h = 0; h < count; h++) {
     const ms = startMs + h * HOUR_MS;
@@ -47,24 +48,6 @@ function openHoursViaDateTime(hours: OpeningHours, timeZone: string, startMs: nu
     open.push(ranges.some((r) => minute >= toMinutes(r.from) && minute < toMinutes(r.to)));
   }
   return open;
-}
-
-/** Memoised UTC offsets (minutes) by zone name and instant; bounded, cleared when full. */
-const OFFSETS = new Map<string, Map<number, number>>();
-const MAX_OFFSETS_PER_ZONE = 200_000;
-
-function offsetLookup(zone: Zone): (ms: number) => number {
-  let memo = OFFSETS.get(zone.name);
-  if (!memo) OFFSETS.set(zone.name, (memo = new Map()));
-  const known = memo;
-  return (ms) => {
-    let offset = known.get(ms);
-    if (offset === undefined) {
-      if (known.size >= MAX_OFFSETS_PER_ZONE) known.clear();
-      known.set(ms, (offset = zone.offset(ms)));
-    }
-    return offset;
-  };
 }
 
 function mod(a: number, m: number): number {
