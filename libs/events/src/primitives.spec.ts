@@ -89,6 +89,25 @@ describe('scalars', () => {
       );
     });
 
+    it('instantMs reads the canonical YYYY-MM-DDTHH:mm:ssZ form as the same instant with +00:00, and refuses it with any digit replaced', () => {
+      const digitPositions = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+      fc.assert(
+        fc.property(
+          fc.date({ min: new Date('1960-01-01T00:00:00Z'), max: new Date('2210-12-31T23:59:59Z'), noInvalidDate: true }),
+          fc.constantFrom(...digitPositions),
+          fc.constantFrom('a', ' ', '/', ':', '-', '+', '\u0660', 'Z'),
+          (date, position, replacement) => {
+            const canonical = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+            const withOffset = canonical.replace('Z', '+00:00');
+            expect(Object.is(instantMs(canonical), instantMs(withOffset))).toBe(true);
+            const broken = canonical.slice(0, position) + replacement + canonical.slice(position + 1);
+            expect({ broken, ms: instantMs(broken) }).toEqual({ broken, ms: Number.NaN });
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    });
+
     it('isIsoDate equals luxon on YYYY-MM-DD strings', () => {
       fc.assert(
         fc.property(parts, (p) => {

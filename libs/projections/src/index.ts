@@ -14,7 +14,6 @@
  */
 export * from './column.js';
 export * from './quantile.js';
-export * from './instant.js';
 export * from './routing.js';
 export * from './periods.js';
 export * from './ticket-model.js';

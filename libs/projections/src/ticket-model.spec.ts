@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { EVENT_CATALOGUE, instantMs, type EventType } from '@staffcast/events';
+import { EVENT_CATALOGUE, type EventType } from '@staffcast/events';
 import {
   NO_MARKS,
   UNROUTED,
@@ -20,7 +20,6 @@ import {
   localHourOfWeek,
   marksOf,
   modelFromChunks,
-  projectedInstantMs,
   queueKpis,
   type ModelChunk,
   type ProjectedEvent,
@@ -314,19 +313,5 @@ describe('ticket read model', () => {
     expect(weeks).toEqual([
       { week: '2026-W45', start: '2026-11-02T00:00:00.000Z', rows: [{ category: 'kyc', market: 'US', arrivals: 3, escalations: 1, previousArrivals: 2, previousEscalations: 0, arrivalsChange: 0.5, escalationsChange: null }] },
     ]);
-  });
-});
-
-describe('projectedInstantMs', () => {
-  it('equals instantMs on canonical UTC instants and on every other form', () => {
-    fc.assert(
-      fc.property(fc.date({ min: new Date('1965-01-01T00:00:00Z'), max: new Date('2205-12-31T23:59:59Z'), noInvalidDate: true }), fc.boolean(), (date, canonical) => {
-        const text = canonical ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : date.toISOString().replace('Z', '+00:00');
-        expect(Object.is(projectedInstantMs(text), instantMs(text))).toBe(true);
-      }),
-    );
-    for (const text of ['2024-02-29T10:00:00Z', '2023-02-29T10:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T10:00:00+05:30']) {
-      expect(Object.is(projectedInstantMs(text), instantMs(text))).toBe(true);
-    }
   });
 });

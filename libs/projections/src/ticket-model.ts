@@ -1,6 +1,5 @@
-import { EscalationTarget, EVENT_CATALOGUE, UNDETERMINED_LANGUAGE, safeParseEvent, type Channel, type RoutingMatch } from '@staffcast/events';
+import { EscalationTarget, EVENT_CATALOGUE, UNDETERMINED_LANGUAGE, instantMs, safeParseEvent, type Channel, type RoutingMatch } from '@staffcast/events';
 import { Column } from './column.js';
-import { projectedInstantMs as instantMs } from './instant.js';
 import type { QueueInfo, RoutingKey } from './routing.js';
 
 /** The fields of a logged event a projection reads (a subset of the store's RecordedEvent). */
