@@ -7,7 +7,6 @@ import type {
   AppendOptions,
   AppendResult,
   EventFilter,
-  ExpectedRevision,
   StreamWrite,
   EventMetadata,
   EventStore,
@@ -75,6 +74,29 @@ interface ChunkInsert {
   statement: Database.Statement;
   params: unknown[];
 }
+/** One append call in progress (see SqliteEventStore.appendWrites). */
+interface AppendCall {
+  writes: readonly StreamWrite[];
+  recordedAt: string;
+  /** Each write's result, set once its last event is inserted or found stored. */
+  results: AppendResult[];
+  wrote: boolean;
+  /** Index in `revisions` of each stream met so far. */
+  slots: Map<string, number>;
+  /** Revision of each stream's last event inserted so far (-1: no stream), by slot. */
+  revisions: number[];
+  /** The slot of each write's stream. */
+  writeSlots: number[];
+  /** Writes whose events wait for the next flush, in call order; their event count; their streams. */
+  queued: number[];
+  queuedRows: number;
+  queuedStreams: Set<string>;
+}
+/** The events of a flush in insertion order, with the index of the write each comes from. */
+interface QueuedRows {
+  events: ProposedEvent[];
+  writes: number[];
+}
 /** A row of {@link SqliteEventStore.scanRows}. */
 export type ScanRow = [position: number, typeIndex: number, data: string, schemaVersion: number, recordedAt?: string];
 
@@ -139,15 +161,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       statement: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`),
       params: new Array<unknown>(rows * ROW_WIDTH),
     }));
-    this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => {
-      let wrote = false;
-      const results = writes.map((write) => {
-        const outcome = this.appendInTransaction(write.stream, write.events, write.expectedRevision ?? 'any', recordedAt);
-        wrote ||= outcome.wrote;
-        return { nextExpectedRevision: outcome.nextExpectedRevision, position: outcome.position };
-      });
-      return { results, wrote };
-    });
+    this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => this.appendWrites(writes, recordedAt));
   }
 
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -192,113 +206,175 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return results;
   }
 
-  private appendInTransaction(
-    stream: string,
-    events: readonly ProposedEvent[],
-    expected: ExpectedRevision,
-    recordedAt: string,
-  ): AppendResult & { wrote: boolean } {
-    const currentRow = this.stmt.currentRevision.get(stream);
-    const current = currentRow === undefined ? undefined : BigInt(currentRow.revision);
-    if (!expectedRevisionHolds(expected, current)) {
-      const replay = this.replayedPosition(stream, events);
-      if (replay !== undefined) return { nextExpectedRevision: current ?? -1n, position: replay, wrote: false };
-      throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
-    }
-    let revision = current === undefined ? -1 : Number(current);
-    let position: bigint | undefined;
-    let next = 0;
-    // Fast path: whole chunks in multi-row INSERTs. A chunk holding an id that is already stored
-    // fails as one statement and changes nothing; from there on the events go row by row, which
-    // tells a retried event (skipped) from a reused id (DuplicateEventIdError).
-    for (const chunk of this.chunkInserts) {
-      while (events.length - next >= chunk.rows) {
-        const written = this.insertChunk(chunk, stream, events, next, revision, recordedAt);
-        if (written === undefined) return this.appendRowByRow(stream, events, next, revision, position, recordedAt);
-        revision += chunk.rows;
-        position = written;
-        next += chunk.rows;
+  /**
+   * The writes of one call in order, as if each event went in with its own INSERT, but with the
+   * events of consecutive writes queued and inserted together, across streams, in multi-row
+   * INSERTs: a CSV import appends a thousand ticket streams of three or four events per call, each
+   * far shorter than a chunk. A write's expected revision is checked when it is reached; whatever
+   * that check needs from the queue is flushed first (see below), so results, errors and positions
+   * are those of writing the events one by one in call order.
+   */
+  private appendWrites(writes: readonly StreamWrite[], recordedAt: string): { results: AppendResult[]; wrote: boolean } {
+    const call: AppendCall = {
+      writes,
+      recordedAt,
+      results: new Array<AppendResult>(writes.length),
+      wrote: false,
+      slots: new Map(),
+      revisions: [],
+      writeSlots: new Array<number>(writes.length),
+      queued: [],
+      queuedRows: 0,
+      queuedStreams: new Set(),
+    };
+    for (let w = 0; w < writes.length; w++) {
+      const { stream, events } = writes[w]!;
+      const expected = writes[w]!.expectedRevision ?? 'any';
+      // Queued events of this stream may still turn out to be stored already (no revision
+      // consumed), so a check of its revision, or an empty write's result, waits for them.
+      if ((expected !== 'any' || events.length === 0) && call.queuedStreams.has(stream)) this.flushQueued(call);
+      let slot = call.slots.get(stream);
+      if (slot === undefined) {
+        slot = call.revisions.length;
+        call.slots.set(stream, slot);
+        call.revisions.push(this.stmt.currentRevision.get(stream)?.revision ?? -1);
       }
+      call.writeSlots[w] = slot;
+      const revision = call.revisions[slot]!;
+      const current = revision < 0 ? undefined : BigInt(revision);
+      if (!expectedRevisionHolds(expected, current)) {
+        // The replay looks the events up by id, among them those queued by earlier writes; and an
+        // error in those must come first, as it would one event at a time. This stream has
+        // nothing queued ('any' always holds), so `current` stays right.
+        this.flushQueued(call);
+        const replay = this.replayedPosition(stream, events);
+        if (replay === undefined) throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
+        call.results[w] = { nextExpectedRevision: current ?? -1n, position: replay };
+        continue;
+      }
+      if (events.length === 0) {
+        call.results[w] = { nextExpectedRevision: BigInt(revision), position: 0n };
+        continue;
+      }
+      call.queued.push(w);
+      call.queuedRows += events.length;
+      call.queuedStreams.add(stream);
     }
-    return this.appendRowByRow(stream, events, next, revision, position, recordedAt);
+    this.flushQueued(call);
+    return { results: call.results, wrote: call.wrote };
   }
 
   /**
-   * Inserts `chunk.rows` events from `events[from]` with revisions after `revision`; returns the
-   * position of the last, or undefined when an event id is already stored (nothing inserted).
-   * Positions within one INSERT are consecutive: with AUTOINCREMENT, SQLite gives each new row
-   * the largest rowid so far plus one, and the write lock keeps other writers out.
+   * Inserts the queued events in call order: whole chunks in multi-row INSERTs, the rest one row
+   * per INSERT. A chunk holding an id that is already stored (or twice) fails as one statement and
+   * changes nothing; its rows then go one by one, which tells a retried event (skipped, no
+   * revision consumed) from a reused id (DuplicateEventIdError). Sets each queued write's result.
    */
-  private insertChunk(
-    chunk: ChunkInsert,
-    stream: string,
-    events: readonly ProposedEvent[],
-    from: number,
-    revision: number,
-    recordedAt: string,
-  ): bigint | undefined {
+  private flushQueued(call: AppendCall): void {
+    if (call.queued.length === 0) return;
+    const rowEvents = new Array<ProposedEvent>(call.queuedRows);
+    const rowWrites = new Array<number>(call.queuedRows);
+    let n = 0;
+    for (const w of call.queued) {
+      for (const event of call.writes[w]!.events) {
+        rowEvents[n] = event;
+        rowWrites[n++] = w;
+      }
+    }
+    call.queued.length = 0;
+    call.queuedRows = 0;
+    call.queuedStreams.clear();
+    const rows: QueuedRows = { events: rowEvents, writes: rowWrites };
+    let next = 0;
+    for (const chunk of this.chunkInserts) {
+      while (n - next >= chunk.rows) {
+        if (!this.insertChunk(call, rows, chunk, next)) this.insertRowByRow(call, rows, next, next + chunk.rows);
+        next += chunk.rows;
+      }
+    }
+    this.insertRowByRow(call, rows, next, n);
+  }
+
+  /**
+   * Inserts `chunk.rows` queued rows from `rows[from]` in one statement; false when an event id is
+   * already stored (nothing inserted, revisions left as they were). Positions within one INSERT
+   * are consecutive: with AUTOINCREMENT, SQLite gives each new row the largest rowid so far plus
+   * one, and the write lock keeps other writers out.
+   */
+  private insertChunk(call: AppendCall, rows: QueuedRows, chunk: ChunkInsert, from: number): boolean {
+    const { writes, writeSlots, revisions } = call;
     const params = chunk.params;
     for (let k = 0, p = 0; k < chunk.rows; k++, p += ROW_WIDTH) {
-      const event = events[from + k]!;
+      const w = rows.writes[from + k]!;
+      const event = rows.events[from + k]!;
+      const slot = writeSlots[w]!;
       const m = event.metadata;
       params[p] = event.id;
-      params[p + 1] = stream;
-      params[p + 2] = revision + 1 + k;
+      params[p + 1] = writes[w]!.stream;
+      params[p + 2] = ++revisions[slot]!;
       params[p + 3] = event.type;
       params[p + 4] = JSON.stringify(event.data);
-      params[p + 5] = m.recordedAt ?? recordedAt;
+      params[p + 5] = m.recordedAt ?? call.recordedAt;
       params[p + 6] = m.actor;
       params[p + 7] = m.correlationId;
       params[p + 8] = m.causationId ?? null;
       params[p + 9] = m.schemaVersion;
     }
     try {
-      return BigInt(chunk.statement.run(params).lastInsertRowid);
+      const last = BigInt(chunk.statement.run(params).lastInsertRowid);
+      call.wrote = true;
+      const end = from + chunk.rows;
+      for (let i = from; i < end; i++) {
+        const w = rows.writes[i]!;
+        // A write's result is its last event's: the revision given it and its position.
+        if (i + 1 === rows.writes.length || rows.writes[i + 1] !== w) {
+          call.results[w] = { nextExpectedRevision: BigInt(params[(i - from) * ROW_WIDTH + 2] as number), position: last - BigInt(end - 1 - i) };
+        }
+      }
+      return true;
     } catch (error) {
-      if (isUniqueViolation(error)) return undefined;
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // Undo the revisions given out, last row first, so each stream gets back its first row's predecessor.
+      for (let k = chunk.rows - 1; k >= 0; k--) revisions[writeSlots[rows.writes[from + k]!]!] = (params[k * ROW_WIDTH + 2] as number) - 1;
+      return false;
     } finally {
       params.fill(undefined);
     }
   }
 
-  /** The events from `events[from]` one INSERT each; an id already stored is checked and skipped. */
-  private appendRowByRow(
-    stream: string,
-    events: readonly ProposedEvent[],
-    from: number,
-    startRevision: number,
-    startPosition: bigint | undefined,
-    recordedAt: string,
-  ): AppendResult & { wrote: boolean } {
-    let revision = startRevision;
-    let position = startPosition;
-    // Every event before `from` went in through a multi-row INSERT.
-    let wrote = from > 0;
-    for (let i = from; i < events.length; i++) {
-      const event = events[i]!;
+  /** The queued rows `[from, to)` one INSERT each; an id already stored is checked and skipped. */
+  private insertRowByRow(call: AppendCall, rows: QueuedRows, from: number, to: number): void {
+    const { writes, writeSlots, revisions } = call;
+    for (let i = from; i < to; i++) {
+      const w = rows.writes[i]!;
+      const event = rows.events[i]!;
+      const stream = writes[w]!.stream;
+      const slot = writeSlots[w]!;
       const m = event.metadata;
       const info = this.stmt.insert.run(
         event.id,
         stream,
-        revision + 1,
+        revisions[slot]! + 1,
         event.type,
         JSON.stringify(event.data),
-        m.recordedAt ?? recordedAt,
+        m.recordedAt ?? call.recordedAt,
         m.actor,
         m.correlationId,
         m.causationId ?? null,
         m.schemaVersion,
       );
+      let position: bigint;
       if (info.changes === 1) {
-        revision += 1;
+        revisions[slot]! += 1;
         position = BigInt(info.lastInsertRowid);
-        wrote = true;
+        call.wrote = true;
       } else {
         position = this.sameStoredEvent(stream, event);
       }
+      if (i + 1 === rows.writes.length || rows.writes[i + 1] !== w) {
+        call.results[w] = { nextExpectedRevision: BigInt(revisions[slot]!), position };
+      }
     }
-    return { nextExpectedRevision: BigInt(revision), position: position ?? 0n, wrote };
   }
 
   /** When every proposed event is already stored with the same content, the position of the last one. */
