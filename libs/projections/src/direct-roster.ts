@@ -36,16 +36,21 @@ export function directRosterHours(events: readonly ProjectedEvent[], fromMs: num
   return rows;
 }
 
-/** The start date of the shift the agent is working (not on a break) at minute `m`, or undefined. */
+/**
+ * The start date of the shift the agent is working (not on a break) at minute `m`, or undefined.
+ * Today's shifts are looked at before yesterday's overnight ones: where a new weekly pattern's
+ * shift starts during the old pattern's overnight shift, that overnight shift is over.
+ */
 function workedShiftDate(agent: RosterAgent, m: number): string | undefined {
   const local = DateTime.fromMillis(m, { zone: agent.timeZone });
+  const clock = local.hour * 60 + local.minute;
   for (const back of [0, 1]) {
     const day = local.startOf('day').minus({ days: back });
     const date = day.toISODate()!;
     if (date < agent.startDate || (agent.departedOn !== null && date > agent.departedOn)) continue;
     const pattern = agent.schedules.filter((s) => s.effectiveFrom <= date).at(-1)?.shifts;
     if (!pattern) continue;
-    const wall = back * 1440 + local.hour * 60 + local.minute;
+    const wall = back * 1440 + clock;
     for (const shift of pattern[WEEKDAYS[day.weekday - 1]!]) {
       const start = localMinutes(shift.start);
       if (wall < start || wall >= start + shiftMinutes(shift)) continue;
@@ -55,8 +60,19 @@ function workedShiftDate(agent: RosterAgent, m: number): string | undefined {
         if (be === 0) be = 1440;
         return wall - start >= bs && wall - start < be;
       });
-      if (!onBreak) return date;
+      // One shift at a time: a shift of today's date that has started (even if over) has ended
+      // yesterday's overnight shift, and the shift that started last holds the minute, break or not.
+      if (back === 1 && startedToday(agent, local, clock)) return undefined;
+      return onBreak ? undefined : date;
     }
   }
   return undefined;
+}
+
+/** Whether a shift of the local date of `local` (employed, by its pattern) starts at or before wall minute `clock`. */
+function startedToday(agent: RosterAgent, local: DateTime, clock: number): boolean {
+  const date = local.toISODate()!;
+  if (date < agent.startDate || (agent.departedOn !== null && date > agent.departedOn)) return false;
+  const pattern = agent.schedules.filter((s) => s.effectiveFrom <= date).at(-1)?.shifts;
+  return (pattern?.[WEEKDAYS[local.weekday - 1]!] ?? []).some((shift) => localMinutes(shift.start) <= clock);
 }

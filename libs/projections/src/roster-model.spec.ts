@@ -40,13 +40,10 @@ const agentArb = fc.record({
   cert: fc.option(fc.record({ on: fc.integer({ min: 10, max: 24 }), days: fc.integer({ min: 1, max: 5 }) }), { nil: undefined }),
 }).filter((a) => {
   // Only schedules the agent decider accepts: no two shifts of a week overlap (Sunday into Monday
-  // included), and the later pattern, effective on Sunday 1 Nov, does not start a Sunday shift
-  // while the old pattern's Saturday shift is still running.
+  // included). The later pattern, effective on Sunday 1 Nov, may start a Sunday shift while the old
+  // pattern's Saturday shift is still running: the agent then works the new shift from its start.
   const overlaps = (week: Record<string, unknown>) => findShiftOverlap(week as Parameters<typeof findShiftOverlap>[0]) !== undefined;
-  if (overlaps(pattern(a.weekdays))) return false;
-  if (!a.laterWeekdays) return true;
-  const later = pattern(a.laterWeekdays);
-  return !overlaps(later) && !overlaps({ ...pattern([]), sat: pattern(a.weekdays)['sat'], sun: later['sun'] });
+  return !overlaps(pattern(a.weekdays)) && !(a.laterWeekdays && overlaps(pattern(a.laterWeekdays)));
 });
 
 describe('roster read model', () => {
@@ -80,6 +77,49 @@ describe('roster read model', () => {
     );
     // The direct computation visits every minute of every agent: slow on a busy shared machine.
   }, 180_000);
+
+  it('equals the direct computation when a new pattern starts a shift during the old overnight shift', () => {
+    const night = fc.record({ start: fc.constantFrom('22:00', '23:30'), hours: fc.integer({ min: 5, max: 10 }), breakMinutes: fc.constantFrom(0, 30, 60) });
+    const early = fc.record({ start: fc.constantFrom('02:00', '04:00', '06:00'), hours: fc.integer({ min: 5, max: 10 }), breakMinutes: fc.constantFrom(0, 30) });
+    fc.assert(
+      fc.property(fc.constantFrom('America/New_York', 'Asia/Kuala_Lumpur', 'Australia/Sydney'), night, early, fc.constantFrom(undefined, 'chat', 'kyc-us'), (zone, sat, sun, skill) => {
+        const events = logged([
+          hired('x', 'kl', zone, '2026-10-01'),
+          { type: 'AgentScheduleSet', data: { agentId: 'x', effectiveFrom: '2026-10-01', shifts: pattern([undefined, undefined, undefined, undefined, undefined, sat]) } },
+          { type: 'AgentScheduleSet', data: { agentId: 'x', effectiveFrom: day(22), shifts: pattern([undefined, undefined, undefined, undefined, undefined, undefined, sun]) } },
+          // The skill is held on the Saturday only: the Sunday shift still ends the Saturday one.
+          { type: 'AgentCertified', data: { agentId: 'x', skill: 'kyc-us', certifiedOn: '2026-10-31', expiresOn: '2026-11-01' } },
+        ]);
+        const model = createRosterModel();
+        for (const e of events) evolveRoster(model, e);
+        const from = Date.UTC(2026, 9, 31);
+        const to = Date.UTC(2026, 10, 2);
+        const filter = skill ? { skill } : {};
+        const rows = rosterHours(model, from, to, filter, [1]);
+        expect(rounded(rows)).toEqual(rounded(directRosterHours(events, from, to, filter, [1])));
+        expect(Math.max(...rows.map((r) => r.productiveHours))).toBeLessThanOrEqual(1 + 1e-9);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('hand-worked: a new pattern whose first shift starts during the old overnight shift ends that shift there, counting the agent once', () => {
+    const events = logged([
+      hired('kl2', 'kl', 'Asia/Kuala_Lumpur', '2026-01-05', ['chat']),
+      // Nights on Saturdays until 1 Nov, then an early Sunday shift from 1 Nov (different skills per day would not matter).
+      { type: 'AgentScheduleSet', data: { agentId: 'kl2', effectiveFrom: '2026-01-05', shifts: { ...none, sat: [{ start: '22:00', end: '06:00', breaks: [{ start: '02:00', end: '02:30' }] }] } } },
+      { type: 'AgentScheduleSet', data: { agentId: 'kl2', effectiveFrom: '2026-11-01', shifts: { ...none, sun: [{ start: '04:00', end: '12:00', breaks: [] }] } } },
+    ]);
+    const model = createRosterModel();
+    for (const e of events) evolveRoster(model, e);
+    // Sat 31 Oct 22:00 to Sun 04:00 (+08) minus the 30 min break: 5.5 h; then 04:00–12:00: 8 h. Never 2 at once.
+    const from = Date.UTC(2026, 9, 31, 12);
+    const to = Date.UTC(2026, 10, 1, 6);
+    const rows = rosterHours(model, from, to, {}, [1]);
+    expect(rows.reduce((s, r) => s + r.productiveHours, 0)).toBe(13.5);
+    expect(Math.max(...rows.map((r) => r.productiveHours))).toBe(1);
+    expect(rounded(rows)).toEqual(rounded(directRosterHours(events, from, to, {}, [1])));
+  });
 
   it('hand-worked: a New York 22:00–06:00 shift over the November change is 9 hours; ramp, certification expiry and departure apply', () => {
     const week = { ...none, sat: [{ start: '22:00', end: '06:00', breaks: [] }] };

@@ -108,7 +108,9 @@ export function rampFactor(agent: RosterAgent, date: string, ramp: readonly numb
  * departedOn; breaks and absences are cut out; the remaining time is spread over the UTC hours it
  * overlaps and weighted by the new-hire ramp of the shift's start date. A shift counts for the
  * skills held on its start date. A local time the clock skips is read as luxon does (moved
- * forward); one it repeats (e.g. 01:30 on a US autumn change) as its first occurrence.
+ * forward); one it repeats (e.g. 01:30 on a US autumn change) as its first occurrence. An agent
+ * works one shift at a time: when a new weekly pattern's shift starts while the old pattern's
+ * overnight shift is still running, the old one ends there.
  * O(agents · days · shifts + hours).
  */
 export function rosterHours(model: RosterModel, fromMs: number, toMs: number, filter: RosterFilter = {}, ramp: readonly number[] = DEFAULT_NEW_HIRE_RAMP): RosterHour[] {
@@ -121,12 +123,13 @@ export function rosterHours(model: RosterModel, fromMs: number, toMs: number, fi
   for (const agent of Object.values(model.agents).sort((a, b) => (a.agentId < b.agentId ? -1 : 1))) {
     if (filter.site !== undefined && agent.siteId !== filter.site) continue;
     const zone = agent.timeZone;
+    const shifts: WorkedShift[] = [];
     for (const { iso, weekday, next } of days(zone)) {
       if (iso < agent.startDate || (agent.departedOn !== null && iso > agent.departedOn)) continue;
       const pattern = [...agent.schedules].reverse().find((s) => s.effectiveFrom <= iso)?.shifts;
       if (!pattern) continue;
       const skills = skillsOn(agent, iso);
-      if (filter.skill !== undefined && !skills.includes(filter.skill)) continue;
+      const counted = filter.skill === undefined || skills.includes(filter.skill);
       const factor = rampFactor(agent, iso, ramp);
       for (const shift of pattern[WEEKDAYS[weekday - 1]!]) {
         const start = localInstant(iso, shift.start, zone);
@@ -140,12 +143,37 @@ export function rosterHours(model: RosterModel, fromMs: number, toMs: number, fi
           while (be <= bs) be = localInstant(next, b.end, zone);
           pieces = cut(pieces, bs, be);
         }
-        for (const [a, z] of agent.absences) pieces = cut(pieces, a, z);
-        for (const [a, z] of pieces) spread(rows, fromMs, toMs, a, z, factor, skills, filter.skill, agent.siteId);
+        shifts.push({ start, end, pieces, counted, factor, skills });
       }
+    }
+    // One shift at a time: where a new weekly pattern's first shift starts before the old
+    // pattern's overnight shift has ended, the earlier shift ends there (within one pattern the
+    // decider allows no overlap).
+    shifts.sort((a, b) => a.start - b.start);
+    for (let i = 0; i + 1 < shifts.length; i++) {
+      const shift = shifts[i]!;
+      const following = shifts[i + 1]!;
+      if (following.start < shift.end) shift.pieces = cut(shift.pieces, following.start, shift.end);
+    }
+    for (const shift of shifts) {
+      if (!shift.counted) continue;
+      let pieces = shift.pieces;
+      for (const [a, z] of agent.absences) pieces = cut(pieces, a, z);
+      for (const [a, z] of pieces) spread(rows, fromMs, toMs, a, z, shift.factor, shift.skills, filter.skill, agent.siteId);
     }
   }
   return rows;
+}
+
+/** One shift of an agent as worked: its span, what of it is not on a break, and how it counts. */
+interface WorkedShift {
+  start: number;
+  end: number;
+  pieces: [number, number][];
+  /** Whether the shift's date holds the skill a read is filtered on. */
+  counted: boolean;
+  factor: number;
+  skills: string[];
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic, no zone). */
