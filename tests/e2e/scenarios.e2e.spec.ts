@@ -212,4 +212,26 @@ describe('what-if scenarios over HTTP', () => {
     expect((await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body: { from: '2026-06-15T10:30:00Z', horizonHours: 24 }, headers: asPlanner })).status).toBe(400);
     expect((await t.request('POST', '/v1/scenarios', { body: { name: 'x' }, headers: asViewer })).status).toBe(403);
   }, 180_000);
+
+  it('a run retried under its runId is recorded once; the same runId for another request is a 409', async () => {
+    const scenarioId = await scenarioWith('retried run', [{ kind: 'volume-multiplier', factor: 1.1, from: FROM, to: new Date(END_MS + 24 * HOUR_MS).toISOString() }]);
+    const body = { runId: 'nightly-2026-06-15', queueIds: QUEUES, from: FROM, horizonHours: 24 };
+    const first = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body, headers: asPlanner });
+    expect(first.status).toBe(201);
+    expect(first.json<Run>().runId).toBe('nightly-2026-06-15');
+    const head = await t.store.headPosition();
+    const again = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body, headers: asPlanner });
+    expect(again.status).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers.get('location')).toBe(`/v1/scenarios/${scenarioId}/runs/nightly-2026-06-15`);
+    const other = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body: { ...body, horizonHours: 48 }, headers: asPlanner });
+    expect(other.status).toBe(409);
+    expect(other.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['runId']);
+    expect(await t.store.headPosition()).toBe(head);
+    const state = await t.request('GET', `/v1/scenarios/${scenarioId}`, { headers: asViewer });
+    expect(state.json<{ runs: { runId: string }[] }>().runs.map((r) => r.runId)).toEqual(['nightly-2026-06-15']);
+    const bad = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body: { ...body, runId: 'no spaces allowed' }, headers: asPlanner });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['runId']);
+  }, 120_000);
 });

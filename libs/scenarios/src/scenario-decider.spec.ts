@@ -107,7 +107,11 @@ describe('scenario decider', () => {
 
   it('records a run once under its id', () => {
     expect(then([Created], { type: 'RecordRun', run: run('r1') })).toEqual({ events: [Ran('r1')] });
-    expect(then([Created, Ran('r1')], { type: 'RecordRun', run: run('r1') })).toEqual({ error: { code: 'RUN_EXISTS', kind: 'conflict', field: 'runId' } });
+    // The same run retried (same id and request, evaluated again) records nothing; the same id with another request is a conflict.
+    expect(then([Created, Ran('r1')], { type: 'RecordRun', run: { ...run('r1'), ranAt: '2026-06-02T00:00:00Z', digest: 'other' } })).toEqual({ events: [] });
+    expect(then([Created, Ran('r1')], { type: 'RecordRun', run: { ...run('r1'), request: { ...run('r1').request, horizonHours: 48 } } })).toEqual({
+      error: { code: 'RUN_EXISTS', kind: 'conflict', field: 'runId' },
+    });
     expect(then([Created, Ran('r1')], { type: 'RecordRun', run: run('r2') })).toEqual({ events: [Ran('r2')] });
     const state = foldEvents(decider, [Created, Ran('r1'), Ran('r2')]);
     expect(state.status === 'created' ? state.runs.map((r) => r.runId) : undefined).toEqual(['r1', 'r2']);

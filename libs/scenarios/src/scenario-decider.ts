@@ -36,7 +36,8 @@ function created(state: ScenarioState, scenarioId: string): Extract<ScenarioStat
  * The scenario's decider. A scenario is created once; assumptions are added under fresh ids (a
  * retried add of the same assumption under the same id records nothing) and removed by id; a run
  * is recorded once under its id. Baseline streams are never touched: everything a scenario
- * decides lands in its own stream.
+ * decides lands in its own stream. A run recorded again under its id with the same request (a
+ * retried POST) records nothing; under its id with another request it is a conflict.
  */
 export const scenarioDecider: Decider<ScenarioCommand, ScenarioState, ScenarioEvent> = {
   initialState: { status: 'none' },
@@ -67,7 +68,10 @@ export const scenarioDecider: Decider<ScenarioCommand, ScenarioState, ScenarioEv
       }
       case 'RecordRun': {
         const s = created(state, command.run.scenarioId);
-        if (s.runs.some((r) => r.runId === command.run.runId)) throw new DomainError<ScenarioErrorCode>('RUN_EXISTS', `run ${command.run.runId} is already recorded`, 'conflict', 'runId');
+        const existing = s.runs.find((r) => r.runId === command.run.runId);
+        // A retried run (same id, same request) is already recorded: nothing new.
+        if (existing && sameData(existing.request, command.run.request)) return [];
+        if (existing) throw new DomainError<ScenarioErrorCode>('RUN_EXISTS', `run ${command.run.runId} is already recorded with another request`, 'conflict', 'runId');
         return [{ type: 'ScenarioRunRecorded', data: command.run }];
       }
     }

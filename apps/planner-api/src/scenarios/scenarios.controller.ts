@@ -14,6 +14,8 @@ type Reply = { header(name: string, value: string): unknown };
 const CreateScenarioRequest = z.strictObject({ name: DisplayName, description: z.string().max(2000).optional() });
 /** The body is the assumption itself; an optional `assumptionId` makes a retried add idempotent. */
 const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
+/** The body is the run request; an optional `runId` makes a retried run idempotent. */
+const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
 const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
 
 /**
@@ -71,14 +73,19 @@ export class ScenariosController {
     await this.commands.execute(new RemoveAssumption(parseOrThrow(EntityId, id, 'id'), parseOrThrow(EntityId, assumptionId, 'assumptionId'), ctx));
   }
 
-  /** Runs the scenario against the baseline at the log head now; 201 with the run's id, position and comparison. */
+  /**
+   * Runs the scenario against the baseline at the log head now; 201 with the run's id, position and
+   * comparison. With a `runId` already recorded for the same request (a retry): 200 with that run,
+   * recording nothing; for another request: 409.
+   */
   @RequireRole('planner')
   @Post(':id/runs')
-  @HttpCode(201)
-  async run(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: Reply): Promise<unknown> {
+  async run(@Param('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: Reply & { status(code: number): unknown }): Promise<unknown> {
     const scenarioId = parseOrThrow(EntityId, id, 'id');
-    const request = parseOrThrow(RunRequest, body);
-    const run = await this.commands.execute(new RunScenario(scenarioId, request, ctx, Date.now()));
+    const { runId, ...rest } = parseOrThrow(RunEnvelope, body);
+    const request = parseOrThrow(RunRequest, rest);
+    const { run, recorded } = await this.commands.execute(new RunScenario(scenarioId, runId, request, ctx, Date.now()));
+    reply.status(recorded ? 201 : 200);
     reply.header('location', `/v1/scenarios/${scenarioId}/runs/${run.runId}`);
     return run;
   }

@@ -65,15 +65,18 @@ export class RunScenarioHandler implements ICommandHandler<RunScenario> {
     @Inject(ScenarioEvaluator) private readonly evaluator: ScenarioEvaluator,
   ) {}
 
-  async execute({ scenarioId, request, ctx, requestTimeMs }: RunScenario): Promise<ScenarioRunRecordedData> {
+  async execute({ scenarioId, runId, request, ctx, requestTimeMs }: RunScenario): Promise<{ run: ScenarioRunRecordedData; recorded: boolean }> {
     const loaded = await this.scenarios.load(scenarioId);
     if (loaded.state.status === 'none') throw notFound('id', `no scenario ${scenarioId}`);
+    // A retry of a recorded run answers with that run, without evaluating again (the decider says whether it is one).
+    const recorded = runId === undefined ? undefined : loaded.state.runs.find((r) => r.runId === runId);
+    if (recorded && scenarioDecider.decide({ type: 'RecordRun', run: { ...recorded, request } }, loaded.state).length === 0) return { run: recorded, recorded: false };
     const assumptions = loaded.state.assumptions;
     const position = await this.scenarios.headPosition();
     const evaluation = await evaluateOr422(() => this.evaluator.evaluate(request, position, assumptions));
     const run = ScenarioRunRecordedData.safeParse({
       scenarioId,
-      runId: uuidv7(requestTimeMs),
+      runId: runId ?? uuidv7(requestTimeMs),
       ranAt: new Date(requestTimeMs).toISOString(),
       baselinePosition: position.toString(),
       request,
@@ -88,8 +91,11 @@ export class RunScenarioHandler implements ICommandHandler<RunScenario> {
     }
     // The run carries the assumptions it used, so an assumption added meanwhile does not make it wrong: record it at the stream's revision now.
     const now = await this.scenarios.load(scenarioId);
-    await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RecordRun', run: run.data }, now.state), now.expectedRevision, ctx);
-    return run.data;
+    const events = scenarioDecider.decide({ type: 'RecordRun', run: run.data }, now.state);
+    // Nothing to record: the same run was recorded by a concurrent retry meanwhile; answer with that one.
+    if (events.length === 0 && now.state.status === 'created') return { run: now.state.runs.find((r) => r.runId === run.data.runId)!, recorded: false };
+    await this.scenarios.append(scenarioId, events, now.expectedRevision, ctx);
+    return { run: run.data, recorded: true };
   }
 }
 

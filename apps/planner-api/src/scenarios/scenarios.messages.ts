@@ -38,10 +38,15 @@ export class RemoveAssumption extends Command<void> {
   }
 }
 
-/** Evaluate the scenario on the baseline at the log head now, and record the run. */
-export class RunScenario extends Command<ScenarioRunRecordedData> {
+/**
+ * Evaluate the scenario on the baseline at the log head now, and record the run. `runId` makes a
+ * retried request idempotent (the run recorded under it is returned, `recorded: false`), else a
+ * fresh id is minted.
+ */
+export class RunScenario extends Command<{ run: ScenarioRunRecordedData; recorded: boolean }> {
   constructor(
     readonly scenarioId: string,
+    readonly runId: string | undefined,
     readonly request: RunRequest,
     readonly ctx: RequestContext,
     readonly requestTimeMs: number,
