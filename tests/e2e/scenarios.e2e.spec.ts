@@ -213,7 +213,18 @@ describe('what-if scenarios over HTTP', () => {
     expect((await t.request('POST', '/v1/scenarios', { body: { name: 'x' }, headers: asViewer })).status).toBe(403);
   }, 180_000);
 
-  it('a run retried under its runId is recorded once; the same runId for another request is a 409', async () => {
+  it('a create or a run retried under its id is recorded once; the same id for something else is a 409', async () => {
+    const create = { scenarioId: 'q3-review', name: 'Q3 review' };
+    expect((await t.request('POST', '/v1/scenarios', { body: create, headers: asPlanner })).status).toBe(201);
+    const createdHead = await t.store.headPosition();
+    const retried = await t.request('POST', '/v1/scenarios', { body: create, headers: asPlanner });
+    expect(retried.status).toBe(200);
+    expect(retried.json()).toEqual({ scenarioId: 'q3-review' });
+    const renamed = await t.request('POST', '/v1/scenarios', { body: { ...create, name: 'Q4 review' }, headers: asPlanner });
+    expect(renamed.status).toBe(409);
+    expect(renamed.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['scenarioId']);
+    expect(await t.store.headPosition()).toBe(createdHead);
+
     const scenarioId = await scenarioWith('retried run', [{ kind: 'volume-multiplier', factor: 1.1, from: FROM, to: new Date(END_MS + 24 * HOUR_MS).toISOString() }]);
     const body = { runId: 'nightly-2026-06-15', queueIds: QUEUES, from: FROM, horizonHours: 24 };
     const first = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body, headers: asPlanner });

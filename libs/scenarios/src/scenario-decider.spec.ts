@@ -42,8 +42,9 @@ describe('scenario decider', () => {
   });
 
   it('refuses to create a scenario twice, even with the same name', () => {
-    expect(then([Created], { type: 'CreateScenario', scenarioId, name: 'KYC surge in Q2' })).toEqual({ error: { code: 'SCENARIO_EXISTS', kind: 'conflict' } });
-    expect(then([Created], { type: 'CreateScenario', scenarioId, name: 'Another name' })).toEqual({ error: { code: 'SCENARIO_EXISTS', kind: 'conflict' } });
+    expect(then([Created], { type: 'CreateScenario', scenarioId, name: 'KYC surge in Q2' })).toEqual({ events: [] });
+    expect(then([Created], { type: 'CreateScenario', scenarioId, name: 'Another name' })).toEqual({ error: { code: 'SCENARIO_EXISTS', kind: 'conflict', field: 'scenarioId' } });
+    expect(then([Created], { type: 'CreateScenario', scenarioId, name: 'KYC surge in Q2', description: 'other' })).toEqual({ error: { code: 'SCENARIO_EXISTS', kind: 'conflict', field: 'scenarioId' } });
   });
 
   it('answers not_found for every command on a scenario that was never created', () => {

@@ -33,7 +33,8 @@ function created(state: ScenarioState, scenarioId: string): Extract<ScenarioStat
 }
 
 /**
- * The scenario's decider. A scenario is created once; assumptions are added under fresh ids (a
+ * The scenario's decider. A scenario is created once (created again with the same name and
+ * description, nothing happens); assumptions are added under fresh ids (a
  * retried add of the same assumption under the same id records nothing) and removed by id; a run
  * is recorded once under its id. Baseline streams are never touched: everything a scenario
  * decides lands in its own stream. A run recorded again under its id with the same request (a
@@ -45,8 +46,10 @@ export const scenarioDecider: Decider<ScenarioCommand, ScenarioState, ScenarioEv
   decide(command, state) {
     switch (command.type) {
       case 'CreateScenario': {
-        if (state.status !== 'none') throw new DomainError<ScenarioErrorCode>('SCENARIO_EXISTS', `scenario ${command.scenarioId} already exists`, 'conflict');
         const { scenarioId, name, description } = command;
+        // A retried create (same id, name and description) creates nothing new.
+        if (state.status !== 'none' && state.name === name && state.description === description) return [];
+        if (state.status !== 'none') throw new DomainError<ScenarioErrorCode>('SCENARIO_EXISTS', `scenario ${command.scenarioId} already exists`, 'conflict', 'scenarioId');
         return [{ type: 'ScenarioCreated', data: description === undefined ? { scenarioId, name } : { scenarioId, name, description } }];
       }
       case 'AddAssumption': {

@@ -11,7 +11,8 @@ import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssum
 
 type Reply = { header(name: string, value: string): unknown };
 
-const CreateScenarioRequest = z.strictObject({ name: DisplayName, description: z.string().max(2000).optional() });
+/** An optional `scenarioId` makes a retried create idempotent. */
+const CreateScenarioRequest = z.strictObject({ scenarioId: EntityId.optional(), name: DisplayName, description: z.string().max(2000).optional() });
 /** The body is the assumption itself; an optional `assumptionId` makes a retried add idempotent. */
 const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
 /** The body is the run request; an optional `runId` makes a retried run idempotent. */
@@ -30,14 +31,15 @@ export class ScenariosController {
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
+  /** Creates a scenario: 201 `{ scenarioId }`; 200 when the given `scenarioId` was already created with the same name and description, 409 with others. */
   @RequireRole('planner')
   @Post()
-  @HttpCode(201)
-  async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: Reply): Promise<{ scenarioId: string }> {
-    const { name, description } = parseOrThrow(CreateScenarioRequest, body);
-    const result = await this.commands.execute(new CreateScenario(name, description, ctx, Date.now()));
+  async create(@Body() body: unknown, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: Reply & { status(code: number): unknown }): Promise<{ scenarioId: string }> {
+    const { scenarioId, name, description } = parseOrThrow(CreateScenarioRequest, body);
+    const result = await this.commands.execute(new CreateScenario(scenarioId, name, description, ctx, Date.now()));
+    reply.status(result.created ? 201 : 200);
     reply.header('location', `/v1/scenarios/${result.scenarioId}`);
-    return result;
+    return { scenarioId: result.scenarioId };
   }
 
   /** The scenario: name, current assumptions (with ids) and the runs recorded so far (without rows). */

@@ -27,11 +27,12 @@ async function evaluateOr422(evaluate: () => Promise<Evaluation>): Promise<Evalu
 export class CreateScenarioHandler implements ICommandHandler<CreateScenario> {
   constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
 
-  async execute({ name, description, ctx, requestTimeMs }: CreateScenario): Promise<{ scenarioId: string }> {
-    const scenarioId = uuidv7(requestTimeMs);
-    const events = scenarioDecider.decide({ type: 'CreateScenario', scenarioId, name, ...(description !== undefined ? { description } : {}) }, scenarioDecider.initialState);
-    await this.scenarios.append(scenarioId, events, 'no_stream', ctx);
-    return { scenarioId };
+  async execute({ scenarioId: requestedId, name, description, ctx, requestTimeMs }: CreateScenario): Promise<{ scenarioId: string; created: boolean }> {
+    const scenarioId = requestedId ?? uuidv7(requestTimeMs);
+    const { state, expectedRevision } = await this.scenarios.load(scenarioId);
+    const events = scenarioDecider.decide({ type: 'CreateScenario', scenarioId, name, ...(description !== undefined ? { description } : {}) }, state);
+    await this.scenarios.append(scenarioId, events, expectedRevision, ctx);
+    return { scenarioId, created: events.length > 0 };
   }
 }
 

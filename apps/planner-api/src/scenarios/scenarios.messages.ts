@@ -3,9 +3,10 @@ import type { CapacityPlan } from '@staffcast/planning';
 import type { Assumption, RunRequest, ScenarioRunRecordedData, ScenarioState } from '@staffcast/scenarios';
 import type { RequestContext } from '../http/request-context.js';
 
-/** Create a scenario under a fresh id (a UUIDv7 of the request time). */
-export class CreateScenario extends Command<{ scenarioId: string }> {
+/** Create a scenario under the client's id (a retry with the same content creates nothing), else a fresh UUIDv7 of the request time. */
+export class CreateScenario extends Command<{ scenarioId: string; created: boolean }> {
   constructor(
+    readonly scenarioId: string | undefined,
     readonly name: string,
     readonly description: string | undefined,
     readonly ctx: RequestContext,
