@@ -198,7 +198,21 @@ function canonicalUtcMs(iso: string): number | undefined {
   const second = twoDigits(iso, 17);
   // NaN fails every comparison, so a non-digit anywhere ends here too.
   if (!isCalendarDate(year, month, day) || !(hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), for
+ * year ≥ 0: Date.UTC's day count in plain arithmetic, several times cheaper per call. O(1).
+ * Example: `daysFromCivil(2026, 11, 1) === 20758`.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /**
