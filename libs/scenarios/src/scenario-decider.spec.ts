@@ -1,6 +1,6 @@
 import { foldEvents, givenWhenThen } from '@staffcast/events';
 import type { Assumption } from './assumptions.js';
-import { MAX_ASSUMPTIONS, scenarioDecider as decider, type ScenarioCommand } from './scenario-decider.js';
+import { MAX_ASSUMPTIONS, MAX_ASSUMPTIONS_BYTES, scenarioDecider as decider, type ScenarioCommand } from './scenario-decider.js';
 import { parseScenarioEvent, type ScenarioEvent, type ScenarioRunRecordedData } from './scenario-events.js';
 
 const then = (given: readonly ScenarioEvent[], when: ScenarioCommand) => givenWhenThen(decider, given, when);
@@ -104,6 +104,20 @@ describe('scenario decider', () => {
     expect(then(full.slice(0, -1), add('one-more', shrink))).toEqual({ events: [added('one-more', shrink)] });
     // Removing one makes room again.
     expect(then([...full, removed('a0')], add('one-more', shrink))).toEqual({ events: [added('one-more', shrink)] });
+  });
+
+  it(`holds at most ${MAX_ASSUMPTIONS_BYTES} bytes of assumptions, so that a run recording them stays a storable event`, () => {
+    // Shrinkage assumptions naming 200 queues of 60 characters: about 12.6 KB each.
+    const wide = (i: number): Assumption => ({ kind: 'shrinkage', shrinkage: 0.3, queueIds: Array.from({ length: 200 }, (_, k) => `queue-${String(i).padStart(3, '0')}-${String(k).padStart(3, '0')}-${'x'.repeat(44)}`) });
+    const size = (list: Assumption[]) => new TextEncoder().encode(JSON.stringify(list)).length;
+    let held: Assumption[] = [];
+    while (size([...held, wide(held.length)]) <= MAX_ASSUMPTIONS_BYTES) held = [...held, wide(held.length)];
+    const given = [Created, ...held.map((a, i) => added(`w${i}`, a))];
+    expect(held.length).toBeLessThan(MAX_ASSUMPTIONS);
+    expect(then(given, add('too-much', wide(held.length)))).toEqual({ error: { code: 'ASSUMPTIONS_TOO_LARGE', kind: 'conflict', field: 'assumption' } });
+    // A small one still fits, and removing a wide one makes room for another.
+    expect(then(given, add('small', aht))).toEqual({ events: [added('small', aht)] });
+    expect(then([...given, removed('w0')], add('again', wide(held.length)))).toEqual({ events: [added('again', wide(held.length))] });
   });
 
   it('records a run once under its id', () => {

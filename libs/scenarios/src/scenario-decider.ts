@@ -4,6 +4,13 @@ import type { ScenarioEvent, ScenarioRunRecordedData } from './scenario-events.j
 
 /** Most assumptions a scenario holds at once. */
 export const MAX_ASSUMPTIONS = 200;
+/**
+ * Most bytes (UTF-8 JSON) a scenario's current assumptions take together. Every run records them,
+ * and a recorded event must stay well inside the store's limits (EventStoreDB refuses events over
+ * 1 MiB), next to the run's request and comparison.
+ */
+export const MAX_ASSUMPTIONS_BYTES = 256 * 1024;
+const utf8 = new TextEncoder();
 
 export type ScenarioCommand =
   | { type: 'CreateScenario'; scenarioId: string; name: string; description?: string }
@@ -25,7 +32,7 @@ export type ScenarioState =
       runs: ScenarioRunRecordedData[];
     };
 
-export type ScenarioErrorCode = 'SCENARIO_EXISTS' | 'SCENARIO_NOT_FOUND' | 'ASSUMPTION_ID_REUSED' | 'ASSUMPTION_NOT_FOUND' | 'TOO_MANY_ASSUMPTIONS' | 'RUN_EXISTS';
+export type ScenarioErrorCode = 'SCENARIO_EXISTS' | 'SCENARIO_NOT_FOUND' | 'ASSUMPTION_ID_REUSED' | 'ASSUMPTION_NOT_FOUND' | 'TOO_MANY_ASSUMPTIONS' | 'ASSUMPTIONS_TOO_LARGE' | 'RUN_EXISTS';
 
 function created(state: ScenarioState, scenarioId: string): Extract<ScenarioState, { status: 'created' }> {
   if (state.status === 'none') throw new DomainError<ScenarioErrorCode>('SCENARIO_NOT_FOUND', `no scenario ${scenarioId}`, 'not_found', 'id');
@@ -60,6 +67,10 @@ export const scenarioDecider: Decider<ScenarioCommand, ScenarioState, ScenarioEv
           throw new DomainError<ScenarioErrorCode>('ASSUMPTION_ID_REUSED', `assumption id ${command.assumptionId} is already used in this scenario`, 'conflict', 'assumptionId');
         }
         if (s.assumptions.length >= MAX_ASSUMPTIONS) throw new DomainError<ScenarioErrorCode>('TOO_MANY_ASSUMPTIONS', `a scenario holds at most ${MAX_ASSUMPTIONS} assumptions`, 'conflict');
+        const bytes = utf8.encode(JSON.stringify([...s.assumptions.map((a) => a.assumption), command.assumption])).length;
+        if (bytes > MAX_ASSUMPTIONS_BYTES) {
+          throw new DomainError<ScenarioErrorCode>('ASSUMPTIONS_TOO_LARGE', `together with this one the scenario's assumptions take ${bytes} bytes; at most ${MAX_ASSUMPTIONS_BYTES}`, 'conflict', 'assumption');
+        }
         return [{ type: 'ScenarioAssumptionAdded', data: { scenarioId: command.scenarioId, assumptionId: command.assumptionId, assumption: command.assumption } }];
       }
       case 'RemoveAssumption': {
