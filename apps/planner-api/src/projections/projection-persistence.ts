@@ -1,5 +1,5 @@
 import type { EventStore, SqliteEventStore } from '@staffcast/event-store';
-import { createRosterModel, createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, modelFromChunks, type ModelMarks, type RosterModel, type TicketModel } from '@staffcast/projections';
+import { createRosterModel, createTicketModel, decodeChunk, encodeChunk, exportChunk, marksOf, modelFromChunks, type ModelChunk, type ModelMarks, type RosterModel, type TicketModel } from '@staffcast/projections';
 
 /**
  * Where a projection keeps its read model and checkpoint. `commit` must store the model's new
@@ -17,6 +17,11 @@ export interface ProjectionPersistence {
   commit(model: TicketModel, marks: ModelMarks, roster: RosterModel, expected: bigint | undefined): ModelMarks;
   /** Forgets the model and the checkpoint (before a rebuild). */
   reset(): void;
+  /**
+   * The ticket model as committed by the last commit at or before `position` (undefined when no
+   * stored commit is that early, or nothing is stored): a starting point for as-of reads.
+   */
+  loadAt(position: bigint): TicketModel | undefined;
 }
 
 /** The stored projection is not the one this process extended: reload it instead of appending to it. */
@@ -83,6 +88,18 @@ export class SqliteProjectionPersistence implements ProjectionPersistence {
     return marksOf(model);
   }
 
+  loadAt(position: bigint): TicketModel | undefined {
+    // One statement, one snapshot: a concurrent commit or rebuild cannot mix into what is read.
+    // Commits store their chunks in order, at increasing positions.
+    const chunks: ModelChunk[] = [];
+    for (const row of this.store.db.prepare<[string], { header: string; columns: Uint8Array }>('SELECT header, columns FROM projection_model_chunks WHERE name = ? ORDER BY seq').iterate(this.name)) {
+      const chunk = decodeChunk(row);
+      if (chunk.position === null || BigInt(chunk.position) > position) break;
+      chunks.push(chunk);
+    }
+    return chunks.length > 0 ? modelFromChunks(chunks) : undefined;
+  }
+
   reset(): void {
     this.store.transaction((db) => {
       db.prepare('DELETE FROM projection_model_chunks WHERE name = ?').run(this.name);
@@ -107,6 +124,9 @@ export class MemoryProjectionPersistence implements ProjectionPersistence {
     return marksOf(model);
   }
   reset(): void {}
+  loadAt(): undefined {
+    return undefined;
+  }
 }
 
 export function persistenceFor(store: EventStore, name: string): ProjectionPersistence {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
-import { NO_MARKS, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
+import { NO_MARKS, ROSTER_EVENT_TYPES, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
 import { demoProjectionLog } from '../../../../scripts/bench/projection-demo-log.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
@@ -109,6 +109,36 @@ describe('TicketProjectionRunner', () => {
     await append(store, agentWrites('late'));
     expect((await runner.modelsAsOf(beyond)).roster.agents['late']).toBeDefined();
     expect((await runner.modelAsOf(beyond)).ticketIds.length).toBe(before);
+    await store.close();
+  });
+
+  it('as of a position, starts from the last commit at or before it and equals the fold of the log up to it', async () => {
+    const store = await openEventStore(`sqlite:${join(dir, 'asof-commits.db')}`);
+    const other = (id: string): StreamWrite => ({ stream: `note-${id}`, events: [{ id: `note-${id}`, type: 'Noted', data: { id }, metadata: meta }] });
+    await append(store, [...writes.slice(0, half), ...agentWrites('ag1'), other('a')]);
+    const runner = new TicketProjectionRunner(store, { commitEvery: 250 });
+    await runner.start();
+    await append(store, [...writes.slice(half), ...agentWrites('ag2'), other('b'), other('c')]);
+    expect(await runner.catchUp()).toBe(true);
+    await runner.stop();
+    const head = (await store.headPosition())!;
+    /** The models folded from every event up to the bound (the ticket model stands at the bound). */
+    const expected = async (bound: bigint) => {
+      const tickets = createTicketModel();
+      const roster = createRosterModel();
+      for await (const e of store.readAll()) {
+        if (e.position > bound) break;
+        evolveTicketModel(tickets, e);
+        if ((ROSTER_EVENT_TYPES as readonly string[]).includes(e.type)) evolveRoster(roster, e);
+      }
+      return { tickets: exportChunk(tickets, NO_MARKS), roster };
+    };
+    // Bounds before the first commit, between commits, on the last events (not read by the models) and at the head.
+    for (const bound of [3n, head / 4n, head / 2n + 7n, head - 2n, head - 1n, head]) {
+      const reader = new TicketProjectionRunner(store);
+      const models = await reader.modelsAsOf({ kind: 'position', position: bound });
+      expect({ bound, tickets: exportChunk(models.tickets, NO_MARKS), roster: models.roster }).toEqual({ bound, ...(await expected(bound)) });
+    }
     await store.close();
   });
 

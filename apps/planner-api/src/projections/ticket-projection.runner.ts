@@ -271,10 +271,32 @@ export class TicketProjectionRunner {
     const final = asOf.kind === 'position' && head !== undefined && asOf.position <= head;
     const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
     if (final && this.asOfCache?.key === key) return this.asOfCache.models;
-    const models = { tickets: createTicketModel(), roster: createRosterModel() };
-    await this.fold(models, asOf, head, () => undefined);
+    // From the last commit at or before a position bound when there is one: fold only what follows it.
+    const committed = asOf.kind === 'position' ? this.committedModelsAt(asOf.position) : undefined;
+    const models = committed ?? { tickets: createTicketModel(), roster: createRosterModel() };
+    await this.fold(models, asOf, head, () => undefined, committed?.tickets.position);
+    // As of a position, the models reflect the log up to it (or to the head, when it lies beyond),
+    // whatever the last event they read: the same position as the live model standing there.
+    if (asOf.kind === 'position' && head !== undefined) models.tickets.position = asOf.position < head ? asOf.position : head;
     if (final) this.asOfCache = { key, models };
     return models;
+  }
+
+  /**
+   * On the embedded store, the models as of the last commit at or before `position`: the ticket
+   * model from the stored chunks up to that commit, the roster folded from the agent streams up to
+   * `position` (it is small, and only its latest state is stored). Undefined without such a commit.
+   */
+  private committedModelsAt(position: bigint): ProjectionModels | undefined {
+    if (this.store.kind !== 'sqlite') return undefined;
+    const tickets = this.persistence.loadAt(position);
+    if (tickets?.position === undefined) return undefined;
+    const roster = createRosterModel();
+    for (const event of (this.store as SqliteEventStore).readSmallCategories(['agent'])) {
+      if (event.position > position) break;
+      if (ROSTER_TYPES.has(event.type)) evolveRoster(roster, event);
+    }
+    return { tickets, roster };
   }
 
   /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */
