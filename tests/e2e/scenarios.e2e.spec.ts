@@ -241,6 +241,16 @@ describe('what-if scenarios over HTTP', () => {
     expect(await t.store.headPosition()).toBe(head);
     const state = await t.request('GET', `/v1/scenarios/${scenarioId}`, { headers: asViewer });
     expect(state.json<{ runs: { runId: string }[] }>().runs.map((r) => r.runId)).toEqual(['nightly-2026-06-15']);
+    // Two copies of one request at once (a client retrying before the first answered): one run, one 201.
+    const twin = { ...body, runId: 'twin-run' };
+    const both = await Promise.all([0, 1].map(() => t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body: twin, headers: asPlanner })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.json()).toEqual(both[1]!.json());
+    const twins = await Promise.all([0, 1].map(() => t.request('POST', '/v1/scenarios', { body: { scenarioId: 'twin-scenario', name: 'twins' }, headers: asPlanner })));
+    expect(twins.map((r) => r.status).sort()).toEqual([200, 201]);
+    const after = await t.request('GET', `/v1/scenarios/${scenarioId}`, { headers: asViewer });
+    expect(after.json<{ runs: { runId: string }[] }>().runs.map((r) => r.runId)).toEqual(['nightly-2026-06-15', 'twin-run']);
+
     const bad = await t.request('POST', `/v1/scenarios/${scenarioId}/runs`, { body: { ...body, runId: 'no spaces allowed' }, headers: asPlanner });
     expect(bad.status).toBe(400);
     expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['runId']);

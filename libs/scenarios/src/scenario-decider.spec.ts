@@ -114,7 +114,7 @@ describe('scenario decider', () => {
     while (size([...held, wide(held.length)]) <= MAX_ASSUMPTIONS_BYTES) held = [...held, wide(held.length)];
     const given = [Created, ...held.map((a, i) => added(`w${i}`, a))];
     expect(held.length).toBeLessThan(MAX_ASSUMPTIONS);
-    expect(then(given, add('too-much', wide(held.length)))).toEqual({ error: { code: 'ASSUMPTIONS_TOO_LARGE', kind: 'conflict', field: 'assumption' } });
+    expect(then(given, add('too-much', wide(held.length)))).toEqual({ error: { code: 'ASSUMPTIONS_TOO_LARGE', kind: 'conflict' } });
     // A small one still fits, and removing a wide one makes room for another.
     expect(then(given, add('small', aht))).toEqual({ events: [added('small', aht)] });
     expect(then([...given, removed('w0')], add('again', wide(held.length)))).toEqual({ events: [added('again', wide(held.length))] });

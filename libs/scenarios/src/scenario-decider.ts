@@ -69,7 +69,7 @@ export const scenarioDecider: Decider<ScenarioCommand, ScenarioState, ScenarioEv
         if (s.assumptions.length >= MAX_ASSUMPTIONS) throw new DomainError<ScenarioErrorCode>('TOO_MANY_ASSUMPTIONS', `a scenario holds at most ${MAX_ASSUMPTIONS} assumptions`, 'conflict');
         const bytes = utf8.encode(JSON.stringify([...s.assumptions.map((a) => a.assumption), command.assumption])).length;
         if (bytes > MAX_ASSUMPTIONS_BYTES) {
-          throw new DomainError<ScenarioErrorCode>('ASSUMPTIONS_TOO_LARGE', `together with this one the scenario's assumptions take ${bytes} bytes; at most ${MAX_ASSUMPTIONS_BYTES}`, 'conflict', 'assumption');
+          throw new DomainError<ScenarioErrorCode>('ASSUMPTIONS_TOO_LARGE', `together with this one the scenario's assumptions take ${bytes} bytes; at most ${MAX_ASSUMPTIONS_BYTES}`, 'conflict');
         }
         return [{ type: 'ScenarioAssumptionAdded', data: { scenarioId: command.scenarioId, assumptionId: command.assumptionId, assumption: command.assumption } }];
       }

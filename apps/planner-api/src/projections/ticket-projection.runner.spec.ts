@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
+import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type SqliteEventStore, type StreamWrite } from '@staffcast/event-store';
 import { NO_MARKS, ROSTER_EVENT_TYPES, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
 import { demoProjectionLog } from '../../../../scripts/bench/projection-demo-log.js';
+import { SqliteProjectionPersistence } from './projection-persistence.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
 async function append(store: EventStore, writes: StreamWrite[]): Promise<void> {
@@ -133,12 +134,33 @@ describe('TicketProjectionRunner', () => {
       }
       return { tickets: exportChunk(tickets, NO_MARKS), roster };
     };
-    // Bounds before the first commit, between commits, on the last events (not read by the models) and at the head.
-    for (const bound of [3n, head / 4n, head / 2n + 7n, head - 2n, head - 1n, head]) {
-      const reader = new TicketProjectionRunner(store);
-      const models = await reader.modelsAsOf({ kind: 'position', position: bound });
-      expect({ bound, tickets: exportChunk(models.tickets, NO_MARKS), roster: models.roster }).toEqual({ bound, ...(await expected(bound)) });
+    // A commit's stored model is the fold up to the commit's position.
+    const persistence = new SqliteProjectionPersistence(store as SqliteEventStore, 'projection:tickets');
+    const atCommit = persistence.loadAt(head / 2n)!;
+    expect(atCommit.position! <= head / 2n && atCommit.position! > 3n).toBe(true);
+    expect(exportChunk(atCommit, NO_MARKS).tickets).toEqual((await expected(atCommit.position!)).tickets.tickets);
+    expect(persistence.loadAt(3n)).toBeUndefined();
+    // Bounds before the first commit, between commits, on the last events (not read by the models) and at the head;
+    // all but the first start from a stored commit.
+    const loadAt = SqliteProjectionPersistence.prototype.loadAt;
+    let fromCommits = 0;
+    SqliteProjectionPersistence.prototype.loadAt = function (this: SqliteProjectionPersistence, position: bigint) {
+      const model = loadAt.call(this, position);
+      if (model) fromCommits++;
+      return model;
+    };
+    try {
+      for (const bound of [3n, head / 4n, head / 2n + 7n, head - 2n, head - 1n, head]) {
+        const reader = new TicketProjectionRunner(store);
+        const models = await reader.modelsAsOf({ kind: 'position', position: bound });
+        expect({ bound, tickets: exportChunk(models.tickets, NO_MARKS), roster: models.roster }).toEqual({ bound, ...(await expected(bound)) });
+        await reader.stop();
+      }
+    } finally {
+      SqliteProjectionPersistence.prototype.loadAt = loadAt;
     }
+    // The head itself is the live model's position (no fold); the four bounds between come from commits.
+    expect(fromCommits).toBe(4);
     await store.close();
   });
 

@@ -247,8 +247,10 @@ export class TicketProjectionRunner {
   }
 
   /**
-   * The model as it stood at `asOf`, folded from the start of the log up to the bound: exact, and
-   * O(events in the log) per distinct bound (the last one is cached). With no bound, the live model.
+   * The model as it stood at `asOf`, exact: by position, from the last commit at or before the bound
+   * plus the events after it (O(events since that commit) on the embedded store); by recorded time,
+   * folded from the start of the log (O(events in the log)). The last final result is cached. With no
+   * bound, the live model.
    */
   async modelAsOf(asOf: AsOf | undefined): Promise<TicketModel> {
     return (await this.modelsAsOf(asOf)).tickets;
@@ -272,7 +274,8 @@ export class TicketProjectionRunner {
     const key = asOf.kind === 'position' ? `p${asOf.position}` : `t${asOf.ms}`;
     if (final && this.asOfCache?.key === key) return this.asOfCache.models;
     // From the last commit at or before a position bound when there is one: fold only what follows it.
-    const committed = asOf.kind === 'position' ? this.committedModelsAt(asOf.position) : undefined;
+    // Not beyond the head read above: a commit made meanwhile may hold events after it.
+    const committed = asOf.kind === 'position' && head !== undefined ? this.committedModelsAt(asOf.position < head ? asOf.position : head) : undefined;
     const models = committed ?? { tickets: createTicketModel(), roster: createRosterModel() };
     await this.fold(models, asOf, head, () => undefined, committed?.tickets.position);
     // As of a position, the models reflect the log up to it (or to the head, when it lies beyond),

@@ -1,13 +1,18 @@
 import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { uuidv7 } from '@staffcast/event-store';
+import { ConcurrencyError, DuplicateEventIdError, uuidv7 } from '@staffcast/event-store';
 import { sameData } from '@staffcast/events';
-import { ScenarioInputError, ScenarioRunRecordedData, scenarioDecider, type RunRequest } from '@staffcast/scenarios';
+import { ScenarioInputError, ScenarioRunRecordedData, scenarioDecider, type RunRequest, type ScenarioState } from '@staffcast/scenarios';
 import { ValidationError } from '../http/validation.js';
 import { PlanWithScenario } from '../planning/planning.messages.js';
 import { ScenarioEvaluator, type Evaluation } from './scenario-evaluator.service.js';
 import { ScenarioRepository } from './scenario.repository.js';
 import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
+
+/** Another writer appended to the stream first (expected revision, or the revision-derived event id, taken). */
+function isWriteConflict(error: unknown): boolean {
+  return error instanceof ConcurrencyError || error instanceof DuplicateEventIdError;
+}
 
 function notFound(path: string, message: string): NotFoundException {
   return new NotFoundException({ error: 'not found', issues: [{ path, message }] });
@@ -29,9 +34,16 @@ export class CreateScenarioHandler implements ICommandHandler<CreateScenario> {
 
   async execute({ scenarioId: requestedId, name, description, ctx, requestTimeMs }: CreateScenario): Promise<{ scenarioId: string; created: boolean }> {
     const scenarioId = requestedId ?? uuidv7(requestTimeMs);
+    const command = { type: 'CreateScenario' as const, scenarioId, name, ...(description !== undefined ? { description } : {}) };
     const { state, expectedRevision } = await this.scenarios.load(scenarioId);
-    const events = scenarioDecider.decide({ type: 'CreateScenario', scenarioId, name, ...(description !== undefined ? { description } : {}) }, state);
-    await this.scenarios.append(scenarioId, events, expectedRevision, ctx);
+    const events = scenarioDecider.decide(command, state);
+    try {
+      await this.scenarios.append(scenarioId, events, expectedRevision, ctx);
+    } catch (error) {
+      // A concurrent retry created it first: that is this create, done (anything else stays a conflict).
+      if (!isWriteConflict(error) || scenarioDecider.decide(command, (await this.scenarios.load(scenarioId)).state).length > 0) throw error;
+      return { scenarioId, created: false };
+    }
     return { scenarioId, created: events.length > 0 };
   }
 }
@@ -91,11 +103,20 @@ export class RunScenarioHandler implements ICommandHandler<RunScenario> {
       throw new UnprocessableEntityException({ error: 'scenario run cannot be recorded', issues: [{ path: `run.${issue.path.join('.')}`, message: issue.message }] });
     }
     // The run carries the assumptions it used, so an assumption added meanwhile does not make it wrong: record it at the stream's revision now.
+    const recordedMeanwhile = (state: ScenarioState) =>
+      state.status === 'created' && scenarioDecider.decide({ type: 'RecordRun', run: run.data }, state).length === 0 ? state.runs.find((r) => r.runId === run.data.runId) : undefined;
     const now = await this.scenarios.load(scenarioId);
-    const events = scenarioDecider.decide({ type: 'RecordRun', run: run.data }, now.state);
     // Nothing to record: the same run was recorded by a concurrent retry meanwhile; answer with that one.
-    if (events.length === 0 && now.state.status === 'created') return { run: now.state.runs.find((r) => r.runId === run.data.runId)!, recorded: false };
-    await this.scenarios.append(scenarioId, events, now.expectedRevision, ctx);
+    const earlier = recordedMeanwhile(now.state);
+    if (earlier) return { run: earlier, recorded: false };
+    try {
+      await this.scenarios.append(scenarioId, scenarioDecider.decide({ type: 'RecordRun', run: run.data }, now.state), now.expectedRevision, ctx);
+    } catch (error) {
+      // The same, if the retry got there between that read and this append.
+      const raced = isWriteConflict(error) ? recordedMeanwhile((await this.scenarios.load(scenarioId)).state) : undefined;
+      if (!raced) throw error;
+      return { run: raced, recorded: false };
+    }
     return { run: run.data, recorded: true };
   }
 }

@@ -155,7 +155,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       streamBackward: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
     };
     // No ON CONFLICT here: an id already stored makes the statement fail with a UNIQUE error, which
-    // undoes that statement only, and the append redoes those rows one by one (appendRowByRow).
+    // undoes that statement only, and the append redoes those rows one by one (insertRowByRow).
     this.chunkInserts = insertChunkRows(options.insertChunkRows).map((rows) => ({
       rows,
       statement: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`),
