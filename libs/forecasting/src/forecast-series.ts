@@ -201,18 +201,8 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
   // Only established month-turn effects make their days special.
   for (const [d, role] of turnDays) if (monthTurnEffect.ratios[role] === null) turnDays.delete(d);
   const special = new Set([...holidayStarts, ...catchUpStarts, ...turnDays.keys()]);
-  /** The learned effect of a local day (1 for a normal day); holiday before catch-up before month turn. */
-  const calendarRatio = (dayStart: number): number => {
-    const turn = turnDays.get(dayStart);
-    const ratio = holidayStarts.has(dayStart)
-      ? holidayEffect.ratio
-      : catchUpStarts.has(dayStart)
-        ? holidayEffect.nextOpenDayRatio
-        : turn !== undefined
-          ? monthTurnEffect.ratios[turn]
-          : null;
-    return ratio ?? 1;
-  };
+  const calendarRatio = (dayStart: number): number =>
+    calendarDayRatio(dayStart, { holidays: holidayStarts, catchUps: catchUpStarts, turns: turnDays }, holidayEffect, monthTurnEffect);
   // Special days are masked so that they do not distort the seasonality the methods learn.
   const fitGrid = Float64Array.from(launchMasked);
   for (const dayStart of special) {
@@ -331,17 +321,7 @@ export function forecastSeries(input: SeriesForecastInput): SeriesForecast {
       const known = { firstWallHour: grid.firstWallHour, values: launchMasked.subarray(0, end) };
       const holiday = learnHolidayEffect(known, holidays, closed);
       const turn = learnMonthTurnEffect(known, turnCandidates, new Set([...holidayStarts, ...catchUpStarts, ...turnCandidates.keys()]));
-      return (dayStart) => {
-        const role = turnCandidates.get(dayStart);
-        const ratio = holidayStarts.has(dayStart)
-          ? holiday.ratio
-          : catchUpStarts.has(dayStart)
-            ? holiday.nextOpenDayRatio
-            : role !== undefined
-              ? turn.ratios[role]
-              : null;
-        return ratio ?? 1;
-      };
+      return (dayStart) => calendarDayRatio(dayStart, { holidays: holidayStarts, catchUps: catchUpStarts, turns: turnCandidates }, holiday, turn);
     };
     const fitWindow = fitGrid.subarray(windowStart);
     bt.origins.forEach((origin, o) => {
@@ -518,4 +498,19 @@ function parseLaunch(l: LaunchInput, i: number): ParsedLaunch {
     throw new RangeError(`launches[${i}].profile: must be "flat" or "spike-decay"`);
   }
   return { ...l, startMs, endMs };
+}
+
+/**
+ * The learned multiplier of a local day (given by its midnight wall hour; 1 for a normal day or an
+ * effect not established): holiday before catch-up day before month-turn day. O(1).
+ */
+function calendarDayRatio(
+  dayStart: number,
+  days: { holidays: ReadonlySet<number>; catchUps: ReadonlySet<number>; turns: ReadonlyMap<number, MonthTurnDay> },
+  holiday: HolidayEffect,
+  turn: MonthTurnEffect,
+): number {
+  const role = days.turns.get(dayStart);
+  const ratio = days.holidays.has(dayStart) ? holiday.ratio : days.catchUps.has(dayStart) ? holiday.nextOpenDayRatio : role !== undefined ? turn.ratios[role] : null;
+  return ratio ?? 1;
 }
