@@ -330,7 +330,7 @@ export class TicketProjectionRunner {
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
         if (timeBound !== undefined && !(instantMs(recordedAt!) <= timeBound)) continue;
         event.type = types[type]!;
-        event.data = JSON.parse(data);
+        event.data = data;
         event.position = BigInt(position);
         event.metadata.schemaVersion = schemaVersion;
         evolveTicketModel(models.tickets, event);

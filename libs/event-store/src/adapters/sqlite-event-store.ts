@@ -97,8 +97,8 @@ interface QueuedRows {
   events: ProposedEvent[];
   writes: number[];
 }
-/** A row of {@link SqliteEventStore.scanRows}. */
-export type ScanRow = [position: number, typeIndex: number, data: string, schemaVersion: number, recordedAt?: string];
+/** A row of {@link SqliteEventStore.scanRows}, its data already parsed. */
+export type ScanRow = [position: number, typeIndex: number, data: unknown, schemaVersion: number, recordedAt?: string];
 
 const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version';
 const INSERT_COLUMNS = '(event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)';
@@ -451,10 +451,15 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   /**
-   * The embedded store's bulk path for projections: one page of raw rows of the given event types
-   * with positions in (after, bound], as `[position, index of the type in types, data JSON,
-   * schemaVersion, recordedAt?]`, without building an envelope per event. The type comes back as
-   * its index, so a reader compares small integers instead of strings.
+   * The embedded store's bulk path for projections: one page of rows of the given event types with
+   * positions in (after, bound], as `[position, index of the type in types, data, schemaVersion,
+   * recordedAt?]`, without building an envelope per event. The type comes back as its index, so a
+   * reader compares small integers instead of strings.
+   *
+   * SQLite writes the whole page as one JSON array (the stored data is JSON text already) and it is
+   * parsed with one `JSON.parse`: handing a page over as one string instead of four or five values
+   * per row is ~15 % faster per event (BENCHMARKS.md, "Projections"). group_concat keeps the order
+   * of its ordered subquery; the positions are checked to be increasing all the same.
    */
   scanRows(types: readonly string[], after: bigint, bound: bigint, limit: number, withRecordedAt: boolean): ScanRow[] {
     const key = `${types.join(',')}|${withRecordedAt}`;
@@ -462,16 +467,26 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     if (!statement) {
       if (types.some((t) => !/^[A-Za-z]+$/.test(t))) throw new RangeError('scanRows: event types are catalogue names (letters only)');
       const typeIndex = `CASE type ${types.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
+      const row = `'[' || position || ',' || type_index || ',' || data || ',' || schema_version${withRecordedAt ? " || ',' || json_quote(recorded_at)" : ''} || ']'`;
       statement = this.db
         .prepare(
-          `SELECT position, ${typeIndex}, data, schema_version${withRecordedAt ? ', recorded_at' : ''} FROM events
-           WHERE position > ? AND position <= ? AND type IN (${types.map((t) => `'${t}'`).join(', ')})
-           ORDER BY position LIMIT ?`,
+          `SELECT '[' || group_concat(${row}, ',') || ']' FROM (
+             SELECT position, ${typeIndex} AS type_index, data, schema_version, recorded_at FROM events
+             WHERE position > ? AND position <= ? AND type IN (${types.map((t) => `'${t}'`).join(', ')})
+             ORDER BY position LIMIT ?)`,
         )
-        .raw();
+        .pluck();
       this.scanStatements.set(key, statement);
     }
-    return statement.all(after, bound, limit) as ScanRow[];
+    const page = statement.get(after, bound, limit) as string | null;
+    if (page === null) return [];
+    const rows = JSON.parse(page) as ScanRow[];
+    let last = Number(after);
+    for (const row of rows) {
+      if (!(row[0] > last)) throw new Error(`scanRows: page out of log order at position ${row[0]}`);
+      last = row[0];
+    }
+    return rows;
   }
 
   subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
