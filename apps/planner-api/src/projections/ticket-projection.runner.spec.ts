@@ -91,6 +91,24 @@ describe('TicketProjectionRunner', () => {
     await reopened.close();
   });
 
+  it('rebuilds and answers as of a time the same when its pages are read ahead on a worker (small pages) or read in place', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const store = await openEventStore(`sqlite:${join(dir, 'ahead.db')}`, () => new Date((clock += 1000)));
+    await append(store, writes);
+    const head = (await store.headPosition())!;
+    // 100-row pages: far more than the few pages read in place, so the scan runs on a worker.
+    const ahead = new TicketProjectionRunner(store, { name: 'ahead', scanPageSize: 100, commitEvery: 1000 });
+    const inPlace = new TicketProjectionRunner(store, { name: 'in-place', scanPageSize: Number(head) });
+    expect((await ahead.rebuild()).position).toBe(head.toString());
+    await inPlace.rebuild();
+    expect(state(ahead.current)).toEqual(state(inPlace.current));
+    expect(state(ahead.current)).toEqual(state(await folded(store)));
+    expect(ahead.currentRoster).toEqual(inPlace.currentRoster);
+    const time: AsOf = { kind: 'time', ms: Date.UTC(2026, 0, 1) + 1000 * Math.floor(writes.length / 3) };
+    expect(state(await ahead.modelAsOf(time))).toEqual(state(await folded(store, time)));
+    await store.close();
+  });
+
   it('as of a position or a recorded-at time equals the fold of the log up to it', async () => {
     let clock = Date.UTC(2026, 0, 1);
     const store = await openEventStore(`sqlite:${join(dir, 'asof.db')}`, () => new Date((clock += 60_000)));

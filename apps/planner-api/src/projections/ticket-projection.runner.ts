@@ -317,16 +317,14 @@ export class TicketProjectionRunner {
   }
 
   /**
-   * The embedded store's fast path: pages of raw rows from the adapter's scanRows (no envelope per
+   * The embedded store's fast path: pages of raw rows from the adapter's scanPages (no envelope per
    * event, only the columns the model reads), paged so commits can run in between.
    */
-  private foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void, from?: bigint): void {
+  private async foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void, from?: bigint): Promise<void> {
     const types = PROJECTED_TYPES;
     const timeBound = asOf?.kind === 'time' ? asOf.ms : undefined;
     const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
-    let after = from ?? 0n;
-    for (;;) {
-      const rows = store.scanRows(types, after, bound, this.scanPageSize, timeBound !== undefined);
+    for await (const rows of store.scanPages(types, from ?? 0n, bound, this.scanPageSize, timeBound !== undefined)) {
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
         if (timeBound !== undefined && !(instantMs(recordedAt!) <= timeBound)) continue;
         event.type = types[type]!;
@@ -337,9 +335,8 @@ export class TicketProjectionRunner {
         if (type >= FIRST_ROSTER_TYPE) evolveRoster(models.roster, event);
         onApplied();
       }
-      if (rows.length < this.scanPageSize) return;
-      after = BigInt(rows[rows.length - 1]![0]);
     }
   }
+
 }
 

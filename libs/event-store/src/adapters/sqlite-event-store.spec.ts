@@ -535,4 +535,39 @@ describe('SqliteEventStore.scanRows', () => {
     const store = openStore('scan-names');
     expect(() => store.scanRows(["Noted' OR 1=1 --"], 0n, 10n, 10, false)).toThrow(RangeError);
   });
+
+  async function scanAll(store: SqliteEventStore, after: bigint, bound: bigint, limit: number): Promise<unknown[]> {
+    const rows: unknown[] = [];
+    for await (const page of store.scanPages(TYPES, after, bound, limit, true)) {
+      expect(page.length).toBeLessThanOrEqual(limit);
+      rows.push(...page);
+    }
+    return rows;
+  }
+
+  it('scanPages gives what scanRows gives page by page, on the caller thread and read ahead on a worker', async () => {
+    const store = openStore('scan-pages');
+    const types = ['Noted', 'Changed', 'Other'];
+    await store.appendMultiple(Array.from({ length: 300 }, (_, i) => ({ stream: `s-${i % 7}`, events: [event(`p-${i}`, { i, text: 'é "q"' }, types[i % 3])] })));
+    const expected = (after: bigint, bound: bigint) => store.scanRows(TYPES, after, bound, 10_000, true);
+    // 2 pages (caller thread), then whole log in pages of 7 and 50 (worker), with a bound inside the log.
+    expect(await scanAll(store, 0n, 300n, 200)).toEqual(expected(0n, 300n));
+    expect(await scanAll(store, 0n, 300n, 7)).toEqual(expected(0n, 300n));
+    expect(await scanAll(store, 13n, 287n, 50)).toEqual(expected(13n, 287n));
+    expect(await scanAll(store, 300n, 400n, 7)).toEqual([]);
+  });
+
+  it('scanPages stops its worker when the reader stops early, and reports a worker that cannot read', async () => {
+    const store = openStore('scan-stop');
+    await store.appendMultiple(Array.from({ length: 100 }, (_, i) => ({ stream: `s-${i}`, events: [event(`q-${i}`)] })));
+    let pages = 0;
+    for await (const page of store.scanPages(TYPES, 0n, 100n, 5, false)) {
+      expect(page).toHaveLength(5);
+      if (++pages === 2) break;
+    }
+    expect(pages).toBe(2);
+    // The worker opens the file itself: with the file gone it fails, and the scan rejects.
+    rmSync(join(dir, 'scan-stop.db'));
+    await expect(scanAll(store, 0n, 100n, 5)).rejects.toThrow(/unable to open database file/);
+  });
 });

@@ -21,6 +21,7 @@ import type {
   MultiStreamReader,
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
+import { readAhead } from './sqlite-read-ahead.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -454,39 +455,45 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
    * The embedded store's bulk path for projections: one page of rows of the given event types with
    * positions in (after, bound], as `[position, index of the type in types, data, schemaVersion,
    * recordedAt?]`, without building an envelope per event. The type comes back as its index, so a
-   * reader compares small integers instead of strings.
-   *
-   * SQLite writes the whole page as one JSON array (the stored data is JSON text already) and it is
-   * parsed with one `JSON.parse`: handing a page over as one string instead of four or five values
-   * per row is ~15 % faster per event (BENCHMARKS.md, "Projections"). group_concat keeps the order
-   * of its ordered subquery; the positions are checked to be increasing all the same.
+   * reader compares small integers instead of strings. The page comes from SQLite as one JSON text
+   * (see scanSql).
    */
   scanRows(types: readonly string[], after: bigint, bound: bigint, limit: number, withRecordedAt: boolean): ScanRow[] {
     const key = `${types.join(',')}|${withRecordedAt}`;
     let statement = this.scanStatements.get(key);
     if (!statement) {
-      if (types.some((t) => !/^[A-Za-z]+$/.test(t))) throw new RangeError('scanRows: event types are catalogue names (letters only)');
-      const typeIndex = `CASE type ${types.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
-      const row = `'[' || position || ',' || type_index || ',' || data || ',' || schema_version${withRecordedAt ? " || ',' || json_quote(recorded_at)" : ''} || ']'`;
-      statement = this.db
-        .prepare(
-          `SELECT '[' || group_concat(${row}, ',') || ']' FROM (
-             SELECT position, ${typeIndex} AS type_index, data, schema_version, recorded_at FROM events
-             WHERE position > ? AND position <= ? AND type IN (${types.map((t) => `'${t}'`).join(', ')})
-             ORDER BY position LIMIT ?)`,
-        )
-        .pluck();
+      statement = this.db.prepare(scanSql(types, withRecordedAt)).raw();
       this.scanStatements.set(key, statement);
     }
-    const page = statement.get(after, bound, limit) as string | null;
-    if (page === null) return [];
-    const rows = JSON.parse(page) as ScanRow[];
-    let last = Number(after);
-    for (const row of rows) {
-      if (!(row[0] > last)) throw new Error(`scanRows: page out of log order at position ${row[0]}`);
-      last = row[0];
+    const [page] = statement.get(after, bound, limit) as [string | null];
+    return parseScanPage(page, after);
+  }
+
+  /**
+   * scanRows page after page from `after` to `bound`. A scan of more than a few pages of a file
+   * database reads its pages ahead on a worker thread with its own read-only connection, so SQLite
+   * works on the next pages while the caller folds this one (see BENCHMARKS.md, "Projections").
+   */
+  async *scanPages(types: readonly string[], after: bigint, bound: bigint, limit: number, withRecordedAt: boolean): AsyncGenerator<ScanRow[]> {
+    if (this.db.memory || bound - after <= BigInt(limit) * READ_AHEAD_MIN_PAGES) {
+      for (;;) {
+        const rows = this.scanRows(types, after, bound, limit, withRecordedAt);
+        yield rows;
+        if (rows.length < limit) return;
+        after = BigInt(rows[rows.length - 1]![0]);
+      }
     }
-    return rows;
+    const pages = readAhead({ file: this.db.name, sql: scanSql(types, withRecordedAt), after: Number(after), bound: Number(bound), limit, ahead: 2 });
+    let last = after;
+    try {
+      for await (const page of pages) {
+        const rows = parseScanPage(page, last);
+        yield rows;
+        if (rows.length > 0) last = BigInt(rows[rows.length - 1]![0]);
+      }
+    } finally {
+      await pages.return!();
+    }
   }
 
   subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
@@ -601,6 +608,38 @@ function metadataOf(row: Row): EventMetadata {
   const metadata: EventMetadata = { recordedAt: row[6], actor: row[7], correlationId: row[8], schemaVersion: row[10] };
   if (row[9] !== null) metadata.causationId = row[9];
   return metadata;
+}
+
+/** Scans shorter than this many pages are read on the caller's thread (a worker costs its start-up). */
+const READ_AHEAD_MIN_PAGES = 4n;
+
+/**
+ * The scan statement: one row `[page, last position, row count]`, the page being the JSON array of
+ * `[position, type index, data, schemaVersion, recordedAt?]` for the rows of `types` in
+ * (after, bound], at most `limit`. SQLite builds the text (the stored data is JSON text already), so
+ * a page is handed over as one string and parsed with one JSON.parse: ~15 % faster per event than
+ * four or five values per row. group_concat keeps its ordered subquery's order; parseScanPage checks.
+ */
+function scanSql(types: readonly string[], withRecordedAt: boolean): string {
+  if (types.some((t) => !/^[A-Za-z]+$/.test(t))) throw new RangeError('scanRows: event types are catalogue names (letters only)');
+  const typeIndex = `CASE type ${types.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
+  const row = `'[' || position || ',' || type_index || ',' || data || ',' || schema_version${withRecordedAt ? " || ',' || json_quote(recorded_at)" : ''} || ']'`;
+  return `SELECT '[' || group_concat(${row}, ',') || ']', max(position), count(*) FROM (
+            SELECT position, ${typeIndex} AS type_index, data, schema_version, recorded_at FROM events
+            WHERE position > ? AND position <= ? AND type IN (${types.map((t) => `'${t}'`).join(', ')})
+            ORDER BY position LIMIT ?)`;
+}
+
+/** The rows of a scan page's text, checked to follow `after` in increasing position. */
+function parseScanPage(page: string | null, after: bigint): ScanRow[] {
+  if (page === null) return [];
+  const rows = JSON.parse(page) as ScanRow[];
+  let last = Number(after);
+  for (const row of rows) {
+    if (!(row[0] > last)) throw new Error(`scanRows: page out of log order at position ${row[0]}`);
+    last = row[0];
+  }
+  return rows;
 }
 
 function insertChunkRows(rows: readonly number[] = DEFAULT_INSERT_CHUNK_ROWS): readonly number[] {

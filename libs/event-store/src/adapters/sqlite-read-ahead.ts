@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Reads the pages of a paged query ahead on a worker thread, with its own read-only connection to
+ * the same database file, while the caller works on the pages it already has. A page is one text
+ * value built by SQLite (a JSON array of the page's rows), so handing it over between threads is a
+ * copy of one string, not a structured clone of thousands of rows; the caller parses it.
+ *
+ * The query takes `(after, bound, limit)` and returns one row `[page text or NULL, last position,
+ * row count]`. A page shorter than `limit` is the last.
+ */
+export interface ReadAheadQuery {
+  file: string;
+  sql: string;
+  after: number;
+  bound: number;
+  limit: number;
+  /** Pages read ahead of the one being handed out (1 or more). */
+  ahead: number;
+}
+
+/** The worker: one read-only connection, one statement, a page per credit the reader grants. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+// A thrown SqliteError would reach the reader as a bare object: send its message and code instead.
+const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });
+let db;
+let statement;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  statement = db.prepare(workerData.sql).raw();
+} catch (error) {
+  report(error);
+}
+let after = workerData.after;
+let done = statement === undefined;
+parentPort.on('message', (credit) => {
+  try {
+    for (let i = 0; i < credit && !done; i++) {
+      const [page, last, count] = statement.get(after, workerData.bound, workerData.limit);
+      parentPort.postMessage([page, count]);
+      if (count < workerData.limit) done = true;
+      else after = last;
+    }
+  } catch (error) {
+    done = true;
+    report(error);
+  }
+  if (done && db && db.open) db.close();
+});
+`;
+
+/** A page's text (null when empty) and its row count, as the worker posts them. */
+type Page = [text: string | null, count: number];
+/** What the worker posts when it cannot read. */
+interface WorkerFailure {
+  message: string;
+  code?: string;
+}
+
+const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** The page texts of `query` in order (null for an empty last page), read ahead on a worker. */
+export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string | null> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver: driverPath, file: query.file, sql: query.sql, after: query.after, bound: query.bound, limit: query.limit },
+  });
+  const arrived: Page[] = [];
+  let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
+  let failure: unknown;
+  let finished = false;
+  worker.on('message', (page: Page | WorkerFailure) => {
+    if (!Array.isArray(page)) return fail(Object.assign(new Error(`reading ahead from ${query.file}: ${page.message}`), { code: page.code }));
+    if (waiting) {
+      const w = waiting;
+      waiting = undefined;
+      w.resolve(page);
+    } else arrived.push(page);
+  });
+  const fail = (error: unknown) => {
+    failure ??= error;
+    if (waiting) {
+      const w = waiting;
+      waiting = undefined;
+      w.reject(failure);
+    }
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!finished) fail(new Error(`the read-ahead worker stopped (exit code ${code}) before the last page`));
+  });
+  worker.postMessage(Math.max(1, query.ahead) + 1);
+
+  const finish = async (): Promise<IteratorResult<string | null>> => {
+    if (!finished) {
+      finished = true;
+      await worker.terminate();
+    }
+    return { value: undefined, done: true };
+  };
+  const nextPage = (): Promise<Page> => {
+    const page = arrived.shift();
+    if (page !== undefined) return Promise.resolve(page);
+    if (failure !== undefined) return Promise.reject(failure);
+    return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+  };
+  let pagesLeft = true;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<string | null>> {
+      if (finished || !pagesLeft) return finish();
+      let page: Page;
+      try {
+        page = await nextPage();
+      } catch (error) {
+        await finish();
+        throw error;
+      }
+      // Keep the worker one page ahead of what is handed out plus `ahead`.
+      worker.postMessage(1);
+      if (page[1] < query.limit) pagesLeft = false;
+      return { value: page[0], done: false };
+    },
+    return: finish,
+  };
+}
+
