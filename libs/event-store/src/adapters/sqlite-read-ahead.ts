@@ -7,12 +7,14 @@ import { Worker } from 'node:worker_threads';
  * value built by SQLite (a JSON array of the page's rows), so handing it over between threads is a
  * copy of one string, not a structured clone of thousands of rows; the caller parses it.
  *
- * The query takes `(after, bound, limit)` and returns one row `[page text or NULL, last position,
- * row count]`. A page shorter than `limit` is the last.
+ * The query takes the named parameters `@after`, `@bound` and `@limit` (after its positional
+ * `params`) and returns one row `[page text or NULL, last position, row count]`. A page shorter
+ * than `limit` is the last.
  */
 export interface ReadAheadQuery {
   file: string;
   sql: string;
+  params?: readonly (string | number)[];
   after: number;
   bound: number;
   limit: number;
@@ -39,7 +41,7 @@ let done = statement === undefined;
 parentPort.on('message', (credit) => {
   try {
     for (let i = 0; i < credit && !done; i++) {
-      const [page, last, count] = statement.get(after, workerData.bound, workerData.limit);
+      const [page, last, count] = statement.get(...workerData.params, { after, bound: workerData.bound, limit: workerData.limit });
       parentPort.postMessage([page, count]);
       if (count < workerData.limit) done = true;
       else after = last;
@@ -66,7 +68,7 @@ const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
 export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string | null> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver: driverPath, file: query.file, sql: query.sql, after: query.after, bound: query.bound, limit: query.limit },
+    workerData: { driver: driverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, limit: query.limit },
   });
   const arrived: Page[] = [];
   let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
