@@ -485,7 +485,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         const span = BigInt(this.pageSize) * READ_AHEAD_MIN_PAGES;
         if (head === undefined || head - start <= span || remaining <= Number(span)) return continueInPlace(start);
         bound = head;
-        pages = readAhead({ file: this.db.name, sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), limit: this.pageSize, ahead: 2 });
+        pages = readAhead({ file: this.db.name, sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), span: this.pageSize, ahead: 2 });
       }
       for (;;) {
         if (!this.db.open) throw new TypeError('The database connection is not open');
@@ -544,7 +544,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const key = `${types.join(',')}|${withRecordedAt}`;
     let statement = this.scanStatements.get(key);
     if (!statement) {
-      statement = this.db.prepare(scanSql(types, withRecordedAt)).raw();
+      statement = this.db.prepare(scanSql(types, withRecordedAt, 'rows')).raw();
       this.scanStatements.set(key, statement);
     }
     const [page] = statement.get({ after, bound, limit }) as [string | null];
@@ -552,7 +552,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   /**
-   * scanRows page after page from `after` to `bound`. A scan of more than a few pages of a file
+   * Pages of at most `limit` rows from `after` to `bound`. A scan of more than a few pages of a file
    * database reads its pages ahead on a worker thread with its own read-only connection, so SQLite
    * works on the next pages while the caller folds this one (see BENCHMARKS.md, "Projections").
    */
@@ -565,13 +565,14 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         after = BigInt(rows[rows.length - 1]![0]);
       }
     }
-    const pages = readAhead({ file: this.db.name, sql: scanSql(types, withRecordedAt), after: Number(after), bound: Number(bound), limit, ahead: 2 });
+    const pages = readAhead({ file: this.db.name, sql: scanSql(types, withRecordedAt, 'positions'), after: Number(after), bound: Number(bound), span: limit, ahead: 2 });
     let last = after;
     try {
       for await (const page of pages) {
         const rows = parseScanPage(page, last);
+        if (rows.length === 0) continue;
+        last = BigInt(rows[rows.length - 1]![0]);
         yield rows;
-        if (rows.length > 0) last = BigInt(rows[rows.length - 1]![0]);
       }
     } finally {
       await pages.return!();
@@ -700,23 +701,25 @@ function metadataOf(row: Row | ParsedRow): EventMetadata {
 const READ_AHEAD_MIN_PAGES = 4n;
 
 /**
- * The scan statement: one row `[page, last position, row count]`, the page being the JSON array of
- * `[position, type index, data, schemaVersion, recordedAt?]` for the rows of `types` in
- * (after, bound], at most `limit`. SQLite builds the text (the stored data is JSON text already;
- * one format() per row costs less than a chain of ||), so a page is handed over as one string and
- * parsed with one JSON.parse: ~15 % faster per event than four or five values per row.
- * group_concat keeps its ordered subquery's order; parseScanPage checks.
+ * The scan statement: one row whose first column is the page, the JSON array of
+ * `[position, type index, data, schemaVersion, recordedAt?]` for the rows of `types` either in
+ * (@after, @bound], at most @limit (`rows`), or in (@after, @to] (`positions`, for readAhead).
+ * SQLite builds the text (the stored data is JSON text already; one format() per row costs less
+ * than a chain of ||), so a page is handed over as one string and parsed with one JSON.parse:
+ * ~15 % faster per event than four or five values per row. group_concat keeps the order of its
+ * ordered subquery or of the rowid range it scans; parseScanPage checks.
  */
-function scanSql(types: readonly string[], withRecordedAt: boolean): string {
+function scanSql(types: readonly string[], withRecordedAt: boolean, pageBy: 'rows' | 'positions'): string {
   if (types.some((t) => !/^[A-Za-z]+$/.test(t))) throw new RangeError('scanRows: event types are catalogue names (letters only)');
   const typeIndex = `CASE type ${types.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
   const row = withRecordedAt
-    ? `format('[%d,%d,%s,%d,%s]', position, type_index, data, schema_version, json_quote(recorded_at))`
-    : `format('[%d,%d,%s,%d]', position, type_index, data, schema_version)`;
-  return `SELECT '[' || group_concat(${row}, ',') || ']', max(position), count(*) FROM (
-            SELECT position, ${typeIndex} AS type_index, data, schema_version, recorded_at FROM events
-            WHERE position > @after AND position <= @bound AND type IN (${types.map((t) => `'${t}'`).join(', ')})
-            ORDER BY position LIMIT @limit)`;
+    ? `format('[%d,%d,%s,%d,%s]', position, ${typeIndex}, data, schema_version, json_quote(recorded_at))`
+    : `format('[%d,%d,%s,%d]', position, ${typeIndex}, data, schema_version)`;
+  const ofTypes = `type IN (${types.map((t) => `'${t}'`).join(', ')})`;
+  if (pageBy === 'positions') return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to AND ${ofTypes}`;
+  return `SELECT '[' || group_concat(${row}, ',') || ']' FROM (
+            SELECT position, type, data, schema_version, recorded_at FROM events
+            WHERE position > @after AND position <= @bound AND ${ofTypes} ORDER BY position LIMIT @limit)`;
 }
 
 /** A row of a readAll page's JSON text: a Row with the data already parsed. */
@@ -729,8 +732,7 @@ type ParsedRow = [position: number, eventId: string, stream: string, revision: n
 function envelopePageSql(clause: string): string {
   const row = `format('[%d,%s,%s,%d,%s,%s,%s,%s,%s,%s,%d]', position, json_quote(event_id), json_quote(stream), revision, json_quote(type), data,
     json_quote(recorded_at), json_quote(actor), json_quote(correlation_id), json_quote(causation_id), schema_version)`;
-  return `SELECT '[' || group_concat(${row}, ',') || ']', max(position), count(*) FROM (
-            SELECT ${COLUMNS} FROM events WHERE position > @after AND position <= @bound ${clause} ORDER BY position LIMIT @limit)`;
+  return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to ${clause}`;
 }
 
 /** The events of a readAll page's text, checked to follow `after` in increasing position. */

@@ -2,14 +2,15 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Reads the pages of a paged query ahead on a worker thread, with its own read-only connection to
- * the same database file, while the caller works on the pages it already has. A page is one text
- * value built by SQLite (a JSON array of the page's rows), so handing it over between threads is a
- * copy of one string, not a structured clone of thousands of rows; the caller parses it.
+ * Reads a range of the log ahead on a worker thread, with its own read-only connection to the same
+ * database file, while the caller works on the pages it already has. A page is one text value built
+ * by SQLite (a JSON array of the page's rows), so handing it over between threads is a copy of one
+ * string, not a structured clone of thousands of rows; the caller parses it.
  *
- * The query takes the named parameters `@after`, `@bound` and `@limit` (after its positional
- * `params`) and returns one row `[page text or NULL, last position, row count]`. A page shorter
- * than `limit` is the last.
+ * Pages are ranges of `span` positions, (after, after + span], up to `bound`: a page query without
+ * LIMIT needs no subquery, which made SQLite's part ~20 % cheaper per row than pages of `span`
+ * rows. The query takes its positional `params`, then the named `@after` and `@to`, and returns one
+ * row whose first column is the page text (NULL when the range holds no row).
  */
 export interface ReadAheadQuery {
   file: string;
@@ -17,7 +18,7 @@ export interface ReadAheadQuery {
   params?: readonly (string | number)[];
   after: number;
   bound: number;
-  limit: number;
+  span: number;
   /** Pages read ahead of the one being handed out (1 or more). */
   ahead: number;
 }
@@ -41,10 +42,11 @@ let done = statement === undefined;
 parentPort.on('message', (credit) => {
   try {
     for (let i = 0; i < credit && !done; i++) {
-      const [page, last, count] = statement.get(...workerData.params, { after, bound: workerData.bound, limit: workerData.limit });
-      parentPort.postMessage([page, count]);
-      if (count < workerData.limit) done = true;
-      else after = last;
+      const to = Math.min(after + workerData.span, workerData.bound);
+      const [page] = statement.get(...workerData.params, { after, to });
+      done = to >= workerData.bound;
+      parentPort.postMessage([page, done]);
+      after = to;
     }
   } catch (error) {
     done = true;
@@ -54,8 +56,8 @@ parentPort.on('message', (credit) => {
 });
 `;
 
-/** A page's text (null when empty) and its row count, as the worker posts them. */
-type Page = [text: string | null, count: number];
+/** A page's text (null when empty) and whether it is the last, as the worker posts them. */
+type Page = [text: string | null, last: boolean];
 /** What the worker posts when it cannot read. */
 interface WorkerFailure {
   message: string;
@@ -64,11 +66,11 @@ interface WorkerFailure {
 
 const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
 
-/** The page texts of `query` in order (null for an empty last page), read ahead on a worker. */
+/** The page texts of `query` in order (null for a range without rows), read ahead on a worker. */
 export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string | null> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver: driverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, limit: query.limit },
+    workerData: { driver: driverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, span: query.span },
   });
   const arrived: Page[] = [];
   let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
@@ -125,7 +127,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
       }
       // Keep the worker one page ahead of what is handed out plus `ahead`.
       worker.postMessage(1);
-      if (page[1] < query.limit) pagesLeft = false;
+      if (page[1]) pagesLeft = false;
       return { value: page[0], done: false };
     },
     return: finish,
