@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -509,6 +509,52 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('SqliteEventStore background checkpoints', () => {
+  const until = async (condition: () => boolean) => {
+    for (let waited = 0; !condition(); waited += 10) {
+      if (waited > 20_000) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('checkpoints on a worker once enough events were appended, with the writer not checkpointing itself, and stops on close', async () => {
+    let checkpoints = 0;
+    const store = openStore('background', { backgroundCheckpoints: { afterEvents: 50, intervalMs: 10, onCheckpoint: () => checkpoints++ } });
+    // Until a checkpoint, the events live in the WAL only; the worker's checkpoint copies them into the file.
+    const fileBytes = () => statSync(join(dir, 'background.db')).size;
+    await store.append('s-0', events('a', 40));
+    const before = fileBytes();
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    await store.append('s-1', events('b', 40));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await until(() => checkpoints > 0 && fileBytes() > before);
+    await store.close();
+    const reopened = openStore('background');
+    expect(await collect(reopened.readAll())).toHaveLength(80);
+  });
+
+  it('goes back to checkpointing on the writer when the worker cannot work', async () => {
+    const store = openStore('worker-fails', { backgroundCheckpoints: { afterEvents: 1, intervalMs: 10 } });
+    // The worker opens the file itself: with the file gone it fails at once.
+    rmSync(join(dir, 'worker-fails.db'));
+    await store.append('s-0', events('a', 5));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await until(() => store.db.pragma('wal_autocheckpoint', { simple: true }) === 10_000);
+    await store.append('s-1', events('b', 5));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+  });
+
+  it('starts no worker when turned off, or for an in-memory database', async () => {
+    const off = openStore('off', { backgroundCheckpoints: false });
+    await off.append('s-0', events('a', 30_000));
+    expect(off.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const memory = SqliteEventStore.open(':memory:', { clock, backgroundCheckpoints: { afterEvents: 0 } });
+    open.push(memory);
+    await memory.append('s-0', events('a', 10));
+    expect(memory.db.pragma('wal_autocheckpoint', { simple: true })).not.toBe(0);
   });
 });
 

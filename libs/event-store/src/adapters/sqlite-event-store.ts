@@ -21,6 +21,7 @@ import type {
   MultiStreamReader,
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead } from './sqlite-read-ahead.js';
 
 export interface SqliteEventStoreOptions {
@@ -33,6 +34,13 @@ export interface SqliteEventStoreOptions {
    * one row per INSERT. `[]` writes every event with its own INSERT.
    */
   insertChunkRows?: readonly number[];
+  /**
+   * Checkpoint the WAL on a worker thread (see startCheckpointer) once this connection has appended
+   * `afterEvents` events (default 20,000, so short-lived and small stores start no thread), looking
+   * for new commits every `intervalMs` (default 200). `false`: SQLite's automatic checkpoints on
+   * the writing thread only.
+   */
+  backgroundCheckpoints?: { afterEvents?: number; intervalMs?: number; onCheckpoint?: () => void } | false;
 }
 
 const SCHEMA = `
@@ -132,6 +140,9 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private readonly readAllStatements = new Map<string, Database.Statement>();
   /** Multi-row INSERTs by row count (CHUNK_SIZES), each with a reusable parameter array. */
   private readonly chunkInserts: ChunkInsert[];
+  private checkpointer: Checkpointer | undefined;
+  /** Events appended before the checkpointer starts; undefined once it started, failed or is off. */
+  private appendedBeforeCheckpointer: number | undefined;
   private readonly appendTransaction: Database.Transaction<(writes: readonly StreamWrite[], recordedAt: string) => { results: AppendResult[]; wrote: boolean }>;
 
   private constructor(
@@ -163,6 +174,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       params: new Array<unknown>(rows * ROW_WIDTH),
     }));
     this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => this.appendWrites(writes, recordedAt));
+    this.appendedBeforeCheckpointer = db.memory || options.backgroundCheckpoints === false ? undefined : 0;
   }
 
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -170,10 +182,8 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives process crashes; an OS crash may lose the last commits, never corrupt.
     db.pragma('synchronous = NORMAL');
-    // A checkpoint (and its fsyncs) every ~40 MiB of WAL instead of SQLite's 4 MiB: batched appends
-    // ran 20-30 % faster in same-run comparisons (BENCHMARKS.md). Commits are as safe as before
-    // (NORMAL); the WAL file grows to about that size and stays.
-    db.pragma('wal_autocheckpoint = 10000');
+    // Commits are as safe with fewer checkpoints (NORMAL); the WAL file grows to about that size and stays.
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
@@ -203,8 +213,29 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     for (const write of writes) assertValidAppend(write.stream, write.events);
     const recordedAt = this.clock().toISOString();
     const { results, wrote } = this.appendTransaction.immediate(writes, recordedAt);
-    if (wrote) this.appended.emit('append');
+    if (wrote) {
+      if (this.appendedBeforeCheckpointer !== undefined) this.countTowardsCheckpointer(writes);
+      this.appended.emit('append');
+    }
     return results;
+  }
+
+  private countTowardsCheckpointer(writes: readonly StreamWrite[]): void {
+    const settings = this.options.backgroundCheckpoints || {};
+    for (const write of writes) this.appendedBeforeCheckpointer! += write.events.length;
+    if (this.appendedBeforeCheckpointer! < (settings.afterEvents ?? 20_000)) return;
+    this.appendedBeforeCheckpointer = undefined;
+    this.checkpointer = startCheckpointer(
+      this.db.name,
+      settings.intervalMs ?? 200,
+      () => {
+        // Without the worker, the writer checkpoints again itself.
+        this.checkpointer = undefined;
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      },
+      settings.onCheckpoint,
+    );
+    this.db.pragma('wal_autocheckpoint = 0');
   }
 
   /**
@@ -616,6 +647,10 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
 
   async close(): Promise<void> {
     this.appended.removeAllListeners();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    this.appendedBeforeCheckpointer = undefined;
+    await checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
@@ -696,6 +731,13 @@ function metadataOf(row: Row | ParsedRow): EventMetadata {
   if (row[9] !== null) metadata.causationId = row[9];
   return metadata;
 }
+
+/**
+ * A checkpoint every ~40 MiB of WAL instead of SQLite's 4 MiB when the writer checkpoints itself
+ * (before the checkpoint worker starts, or if it fails): batched appends ran 20-30 % faster in
+ * same-run comparisons (BENCHMARKS.md).
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /** Scans shorter than this many pages are read on the caller's thread (a worker costs its start-up). */
 const READ_AHEAD_MIN_PAGES = 4n;

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
  * Reads a range of the log ahead on a worker thread, with its own read-only connection to the same
@@ -26,7 +26,6 @@ export interface ReadAheadQuery {
 /** The worker: one read-only connection, one statement, a page per credit the reader grants. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-// A thrown SqliteError would reach the reader as a bare object: send its message and code instead.
 const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });
 let db;
 let statement;
@@ -58,26 +57,18 @@ parentPort.on('message', (credit) => {
 
 /** A page's text (null when empty) and whether it is the last, as the worker posts them. */
 type Page = [text: string | null, last: boolean];
-/** What the worker posts when it cannot read. */
-interface WorkerFailure {
-  message: string;
-  code?: string;
-}
-
-const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-
 /** The page texts of `query` in order (null for a range without rows), read ahead on a worker. */
 export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string | null> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver: driverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, span: query.span },
+    workerData: { driver: sqliteDriverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, span: query.span },
   });
   const arrived: Page[] = [];
   let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
   let failure: unknown;
   let finished = false;
   worker.on('message', (page: Page | WorkerFailure) => {
-    if (!Array.isArray(page)) return fail(Object.assign(new Error(`reading ahead from ${query.file}: ${page.message}`), { code: page.code }));
+    if (!Array.isArray(page)) return fail(workerFailure(`reading ahead from ${query.file}`, page));
     if (waiting) {
       const w = waiting;
       waiting = undefined;

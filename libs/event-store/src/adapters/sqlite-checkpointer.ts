@@ -1,0 +1,81 @@
+import { Worker } from 'node:worker_threads';
+import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+
+/**
+ * Checkpoints a WAL database on a worker thread with its own connection, so the writing thread no
+ * longer stops every ~40 MiB of WAL to copy it into the database file and sync it: those
+ * checkpoints were ~24 % of the time of batched appends (BENCHMARKS.md, "Event store"). The worker
+ * looks every `intervalMs` whether another connection has committed (`PRAGMA data_version`) and,
+ * if so, runs a PASSIVE checkpoint, which never blocks writers or readers.
+ *
+ * The writer turns its own automatic checkpoints off while this runs and back on if the worker
+ * fails, so the WAL never grows without a checkpointer.
+ */
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });
+let db;
+let timer;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { fileMustExist: true });
+  let version;
+  timer = setInterval(() => {
+    try {
+      const now = db.pragma('data_version', { simple: true });
+      if (now === version) return;
+      version = now;
+      db.pragma('wal_checkpoint(PASSIVE)');
+      parentPort.postMessage('checkpointed');
+    } catch (error) {
+      clearInterval(timer);
+      report(error);
+    }
+  }, workerData.intervalMs);
+} catch (error) {
+  report(error);
+}
+parentPort.on('message', () => {
+  clearInterval(timer);
+  if (db && db.open) db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Starts checkpointing `file` on a worker. `onFailure` is called once if the worker cannot go on;
+ * `onCheckpoint` after each checkpoint it ran (for tests and metrics).
+ */
+export function startCheckpointer(file: string, intervalMs: number, onFailure: (error: Error) => void, onCheckpoint?: () => void): Checkpointer {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs } });
+  // The process may exit while the store is open (the store's owner decides that, not this thread).
+  worker.unref();
+  let stopping = false;
+  let failed = false;
+  const fail = (error: Error) => {
+    if (stopping || failed) return;
+    failed = true;
+    onFailure(error);
+    void worker.terminate();
+  };
+  worker.on('message', (message: 'checkpointed' | WorkerFailure) => {
+    if (message === 'checkpointed') onCheckpoint?.();
+    else fail(workerFailure(`checkpointing ${file}`, message));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the checkpoint worker stopped (exit code ${code})`)));
+  return {
+    async stop(): Promise<void> {
+      if (stopping) return;
+      stopping = true;
+      if (failed) return;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+
+/**
+ * What the embedded store's worker threads share. They run inline CommonJS sources (no file of
+ * their own to find, compile or load under a test runner) and open their own better-sqlite3
+ * connection, so they are told where the driver is.
+ */
+export const sqliteDriverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * What a worker posts when SQLite fails there: a thrown SqliteError would reach this thread as a
+ * bare object, so the worker sends its message and code, made an Error again here.
+ */
+export interface WorkerFailure {
+  message: string;
+  code?: string;
+}
+
+export function workerFailure(doing: string, failure: WorkerFailure): Error {
+  return Object.assign(new Error(`${doing}: ${failure.message}`), { code: failure.code });
+}
