@@ -74,6 +74,8 @@ export function startCheckpointer(file: string, intervalMs: number, onFailure: (
       stopping = true;
       if (failed) return;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held again until it has stopped: an unreferenced worker's exit would not keep the process waiting for it.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -63,6 +63,9 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
     eval: true,
     workerData: { driver: sqliteDriverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, span: query.span },
   });
+  // Referenced only while a reader waits for a page: a reader that drops the iteration without
+  // return() leaves an idle worker that does not keep the process alive.
+  worker.unref();
   const arrived: Page[] = [];
   let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
   let failure: unknown;
@@ -72,6 +75,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
     if (waiting) {
       const w = waiting;
       waiting = undefined;
+      worker.unref();
       w.resolve(page);
     } else arrived.push(page);
   });
@@ -80,6 +84,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
     if (waiting) {
       const w = waiting;
       waiting = undefined;
+      worker.unref();
       w.reject(failure);
     }
   };
@@ -100,6 +105,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
     const page = arrived.shift();
     if (page !== undefined) return Promise.resolve(page);
     if (failure !== undefined) return Promise.reject(failure);
+    worker.ref();
     return new Promise((resolve, reject) => (waiting = { resolve, reject }));
   };
   let pagesLeft = true;

@@ -1,0 +1,31 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEventStore } from '@staffcast/event-store';
+
+const support = (file: string) => fileURLToPath(new URL(`../support/${file}`, import.meta.url));
+
+describe('a process closing its sqlite store', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-close-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs on after close() once the checkpoint worker was started, exits with a read left unfinished, and leaves every event in the file', async () => {
+    const file = join(dir, 'log.db');
+    const child = fork(support('store-close-child.ts'), [file], { execArgv: ['--import', support('ts-loader-register.mjs')], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // A child held alive by a worker would never end: stop it, and the test fails on its exit code.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    clearTimeout(timer);
+    expect({ code, out }).toEqual({ code: 0, out: 'closed\n' });
+    const store = await openEventStore(`sqlite:${file}`);
+    expect(await store.headPosition()).toBe(25_000n);
+    await store.close();
+  }, 60_000);
+});
