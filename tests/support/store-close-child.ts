@@ -9,7 +9,7 @@ import { openEventStore, type ProposedEvent } from '@staffcast/event-store';
 const store = await openEventStore(`sqlite:${process.argv[2]}`);
 const events = (batch: number): ProposedEvent[] =>
   Array.from({ length: 1000 }, (_, i) => ({ id: `e-${batch}-${i}`, type: 'Noted', data: { i }, metadata: { actor: 'child', correlationId: 'close', schemaVersion: 1 } }));
-for (let batch = 0; batch < 25; batch++) await store.append(`note-${batch}`, events(batch));
+for (let batch = 0; batch < 60; batch++) await store.append(`note-${batch}`, events(batch));
 // A turn of the event loop, so the checkpoint worker is running when the store closes.
 await new Promise((resolve) => setTimeout(resolve, 300));
 // A read of the whole log runs on a read-ahead worker; this one is dropped after one event, without return().

@@ -6,7 +6,8 @@ import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-wo
  * longer stops every ~40 MiB of WAL to copy it into the database file and sync it: those
  * checkpoints were ~24 % of the time of batched appends (BENCHMARKS.md, "Event store"). The worker
  * looks every `intervalMs` whether another connection has committed (`PRAGMA data_version`) and,
- * if so, runs a PASSIVE checkpoint, which never blocks writers or readers.
+ * if so, runs a PASSIVE checkpoint, which never blocks writers or readers; when the WAL has grown
+ * past `restartPages` pages, a RESTART checkpoint after it, so that the WAL starts over.
  *
  * The writer turns its own automatic checkpoints off while this runs and back on if the worker
  * fails, so the WAL never grows without a checkpointer.
@@ -23,13 +24,20 @@ let timer;
 try {
   const Database = require(workerData.driver);
   db = new Database(workerData.file, { fileMustExist: true });
+  // RESTART waits this long for the writer's transaction to end (holding new writers back meanwhile),
+  // then gives up until the next look.
+  db.pragma('busy_timeout = 50');
   let version;
   timer = setInterval(() => {
     try {
       const now = db.pragma('data_version', { simple: true });
       if (now === version) return;
       version = now;
-      db.pragma('wal_checkpoint(PASSIVE)');
+      const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+      // A busy writer commits again before a PASSIVE checkpoint ends, so SQLite never gets to start
+      // the WAL over and it grows with the data. Past the limit, RESTART copies what is left (little,
+      // right after PASSIVE) and holds new writers back until the next one starts the WAL over.
+      if (passive && passive.log > workerData.restartPages) db.pragma('wal_checkpoint(RESTART)');
       parentPort.postMessage('checkpointed');
     } catch (error) {
       clearInterval(timer);
@@ -50,8 +58,8 @@ parentPort.on('message', () => {
  * Starts checkpointing `file` on a worker. `onFailure` is called once if the worker cannot go on;
  * `onCheckpoint` after each checkpoint it ran (for tests and metrics).
  */
-export function startCheckpointer(file: string, intervalMs: number, onFailure: (error: Error) => void, onCheckpoint?: () => void): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs } });
+export function startCheckpointer(file: string, intervalMs: number, onFailure: (error: Error) => void, onCheckpoint?: () => void, restartPages = 10_000): Checkpointer {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs, restartPages } });
   // The process may exit while the store is open (the store's owner decides that, not this thread).
   worker.unref();
   let stopping = false;

@@ -497,7 +497,7 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
         }),
         async (specs, pageSize, options) => {
           const name = `ahead-${open.length}`;
-          const paged = openStore(name, { pageSize });
+          const paged = openStore(name, { pageSize, readAheadFrom: 0 });
           for (const [i, spec] of specs.entries()) {
             const proposed = event(`e-${i} "${spec.stream}"`, spec.data, spec.type);
             if (spec.causationId !== undefined) proposed.metadata.causationId = spec.causationId;
@@ -536,6 +536,23 @@ describe('SqliteEventStore background checkpoints', () => {
     expect(await collect(reopened.readAll())).toHaveLength(80);
   });
 
+  it('keeps the WAL from growing with the data while a writer keeps writing', async () => {
+    let checkpoints = 0;
+    const store = openStore('restart', { backgroundCheckpoints: { afterEvents: 0, intervalMs: 5, walRestartPages: 200, onCheckpoint: () => checkpoints++ } });
+    const walBytes = () => statSync(join(dir, 'restart.db-wal')).size;
+    let largestWal = 0;
+    for (let batch = 0; batch < 150; batch++) {
+      await store.append(`w-${batch}`, Array.from({ length: 200 }, (_, i) => event(`w-${batch}-${i}`, { i, text: 'x'.repeat(200) })));
+      if (batch % 5 === 4) await new Promise((resolve) => setTimeout(resolve, 2));
+      largestWal = Math.max(largestWal, walBytes());
+    }
+    await until(() => checkpoints > 0);
+    const dataBytes = statSync(join(dir, 'restart.db')).size;
+    // 30,000 events of ~300 bytes: without the WAL starting over it would hold about all of them.
+    expect(dataBytes).toBeGreaterThan(8 * 2 ** 20);
+    expect(largestWal).toBeLessThan(dataBytes / 2);
+  });
+
   it('goes back to checkpointing on the writer when the worker cannot work', async () => {
     const store = openStore('worker-fails', { backgroundCheckpoints: { afterEvents: 1, intervalMs: 10 } });
     // The worker opens the file itself: with the file gone it fails at once.
@@ -555,6 +572,70 @@ describe('SqliteEventStore background checkpoints', () => {
     open.push(memory);
     await memory.append('s-0', events('a', 10));
     expect(memory.db.pragma('wal_autocheckpoint', { simple: true })).not.toBe(0);
+  });
+});
+
+describe('SqliteEventStore readAll read ahead: lifecycle', () => {
+  async function filled(name: string, count = 40): Promise<SqliteEventStore> {
+    const store = openStore(name, { pageSize: 3, readAheadFrom: 0 });
+    await store.appendMultiple(Array.from({ length: count }, (_, i) => ({ stream: `s-${i % 4}`, events: [event(`r-${i}`, { i })] })));
+    return store;
+  }
+
+  it('sees events appended while it reads, after the head it started from', async () => {
+    const store = await filled('ahead-appends');
+    const seen: string[] = [];
+    for await (const e of store.readAll()) {
+      if (seen.length === 0) await store.append('late', [event('late')]);
+      seen.push(e.id);
+    }
+    expect(seen).toEqual([...Array.from({ length: 40 }, (_, i) => `r-${i}`), 'late']);
+  });
+
+  it('answers two next() calls asked at once in log order', async () => {
+    const store = await filled('ahead-twice');
+    const iterator = store.readAll()[Symbol.asyncIterator]();
+    const ids: string[] = [];
+    for (;;) {
+      const [a, b] = await Promise.all([iterator.next(), iterator.next()]);
+      for (const r of [a, b]) if (!r.done) ids.push(r.value.id);
+      if (a.done || b.done) break;
+    }
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => `r-${i}`));
+  });
+
+  it('stops the workers of reads left unfinished when the store closes, and of reads stopped early at once', async () => {
+    const store = await filled('ahead-close');
+    for await (const _ of store.readAll()) break;
+    expect(store.readAheadWorkers).toBe(0);
+    const left = store.readAll()[Symbol.asyncIterator]();
+    await left.next();
+    await store.readAll()[Symbol.asyncIterator]().next();
+    expect(store.readAheadWorkers).toBe(2);
+    await store.close();
+    expect(store.readAheadWorkers).toBe(0);
+    // As a read in place: the rest of the page in hand, then the closed store is reported.
+    const rest: string[] = [];
+    const drain = async () => {
+      for (let r = await left.next(); !r.done; r = await left.next()) rest.push(r.value.id);
+    };
+    await expect(drain()).rejects.toThrow(/not open/);
+    expect(rest).toEqual(['r-1', 'r-2']);
+  });
+
+  it('rejects when its worker cannot read, and then ends', async () => {
+    const store = await filled('ahead-fails');
+    rmSync(join(dir, 'ahead-fails.db'));
+    const iterator = store.readAll()[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toThrow(/unable to open database file/);
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+    expect(store.readAheadWorkers).toBe(0);
+  });
+
+  it('rejects a maxCount that is not an integer, naming it', () => {
+    const store = openStore('max-count');
+    expect(() => store.readAll({ maxCount: 1.5 })).toThrow(/maxCount/);
+    expect(() => store.readStream('s', { maxCount: Number.NaN })).toThrow(/maxCount/);
   });
 });
 
@@ -648,6 +729,7 @@ describe('SqliteEventStore.scanRows', () => {
       if (++pages === 2) break;
     }
     expect(pages).toBe(2);
+    expect(store.readAheadWorkers).toBe(0);
     // The worker opens the file itself: with the file gone it fails, and the scan rejects.
     rmSync(join(dir, 'scan-stop.db'));
     await expect(scanAll(store, 0n, 100n, 5)).rejects.toThrow(/unable to open database file/);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../canonical-json.js';
 import { startCatchUpSubscription, waitForAppendSignal, type CatchUpTuning } from '../catch-up-subscription.js';
@@ -22,7 +23,7 @@ import type {
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
-import { readAhead } from './sqlite-read-ahead.js';
+import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -37,10 +38,17 @@ export interface SqliteEventStoreOptions {
   /**
    * Checkpoint the WAL on a worker thread (see startCheckpointer) once this connection has appended
    * `afterEvents` events (default 20,000, so short-lived and small stores start no thread), looking
-   * for new commits every `intervalMs` (default 200). `false`: SQLite's automatic checkpoints on
-   * the writing thread only.
+   * for new commits every `intervalMs` (default 200) and starting the WAL over once it holds more than
+   * `walRestartPages` pages (default 10,000). `false`: SQLite's automatic checkpoints on the writing
+   * thread only.
    */
-  backgroundCheckpoints?: { afterEvents?: number; intervalMs?: number; onCheckpoint?: () => void } | false;
+  backgroundCheckpoints?: { afterEvents?: number; intervalMs?: number; walRestartPages?: number; onCheckpoint?: () => void } | false;
+  /**
+   * A forward readAll without a stream-category filter reads ahead on a worker thread when it spans
+   * more than this many positions (default 50,000: starting a worker costs ~60 ms, which a read of
+   * fewer events does not win back) and more than four pages.
+   */
+  readAheadFrom?: number;
 }
 
 const SCHEMA = `
@@ -135,12 +143,17 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly clock: () => Date;
   private readonly pageSize: number;
+  private readonly readAheadFrom: bigint;
   private readonly stmt;
   private readonly scanStatements = new Map<string, Database.Statement>();
   private readonly readAllStatements = new Map<string, Database.Statement>();
   /** Multi-row INSERTs by row count (CHUNK_SIZES), each with a reusable parameter array. */
   private readonly chunkInserts: ChunkInsert[];
   private checkpointer: Checkpointer | undefined;
+  /** Reads running on read-ahead workers; close() stops the ones their readers left unfinished. */
+  private readonly readers = new Set<AsyncIterableIterator<string | null>>();
+  /** The database file's absolute path, for the workers' own connections. */
+  private readonly file: string;
   /** Events appended before the checkpointer starts; undefined once it started, failed or is off. */
   private appendedBeforeCheckpointer: number | undefined;
   private readonly appendTransaction: Database.Transaction<(writes: readonly StreamWrite[], recordedAt: string) => { results: AppendResult[]; wrote: boolean }>;
@@ -150,6 +163,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     private readonly options: SqliteEventStoreOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.readAheadFrom = BigInt(options.readAheadFrom ?? 50_000);
     this.pageSize = options.pageSize ?? 1000;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${options.pageSize}`);
     db.exec(SCHEMA);
@@ -175,6 +189,19 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     }));
     this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => this.appendWrites(writes, recordedAt));
     this.appendedBeforeCheckpointer = db.memory || options.backgroundCheckpoints === false ? undefined : 0;
+    this.file = resolve(db.name);
+  }
+
+  /** Read-ahead workers running now (diagnostics). */
+  get readAheadWorkers(): number {
+    return this.readers.size;
+  }
+
+  /** Starts a read-ahead worker that close() will stop if its reader does not. */
+  private readAhead(query: Omit<ReadAheadQuery, 'file'>): AsyncIterableIterator<string | null> {
+    const pages = readAhead({ ...query, file: this.file }, () => this.readers.delete(pages));
+    this.readers.add(pages);
+    return pages;
   }
 
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -184,6 +211,8 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     db.pragma('synchronous = NORMAL');
     // Commits are as safe with fewer checkpoints (NORMAL); the WAL file grows to about that size and stays.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // When the WAL starts over, a file grown past this is cut back to it.
+    db.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096 * 2}`);
     db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
@@ -226,7 +255,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     if (this.appendedBeforeCheckpointer! < (settings.afterEvents ?? 20_000)) return;
     this.appendedBeforeCheckpointer = undefined;
     this.checkpointer = startCheckpointer(
-      this.db.name,
+      this.file,
       settings.intervalMs ?? 200,
       () => {
         // Without the worker, the writer checkpoints again itself.
@@ -234,6 +263,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       },
       settings.onCheckpoint,
+      settings.walRestartPages ?? WAL_AUTOCHECKPOINT_PAGES,
     );
     this.db.pragma('wal_autocheckpoint = 0');
   }
@@ -428,6 +458,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    assertMaxCount(options.maxCount);
     const backwards = options.direction === 'backwards';
     const statement = backwards ? this.stmt.streamBackward : this.stmt.streamForward;
     const start = options.fromRevision !== undefined ? Number(options.fromRevision) : backwards ? Number.MAX_SAFE_INTEGER : 0;
@@ -460,6 +491,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    assertMaxCount(options.maxCount);
     const backwards = options.direction === 'backwards';
     const { clause, params } = filterClause(options.filter);
     const sql = `SELECT ${COLUMNS} FROM events WHERE position ${backwards ? '<' : '>'} ? ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
@@ -470,7 +502,9 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         statement ??= this.readAllStatement(sql);
         return statement.all(last?.position ?? from, ...params, limit) as Row[];
       });
-    if (backwards || this.db.memory) return inPlace(start, options.maxCount);
+    // A category filter reads through the (stream, revision) index in place; the worker's pages are
+    // ranges of positions, which would scan the whole log for what may be a few events.
+    if (backwards || this.db.memory || options.filter?.streamCategories) return inPlace(start, options.maxCount);
     return { [Symbol.asyncIterator]: () => this.readAllAhead(start, clause, params, options.maxCount, inPlace) };
   }
 
@@ -513,10 +547,11 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       if (!started) {
         started = true;
         const head = this.headSync();
-        const span = BigInt(this.pageSize) * READ_AHEAD_MIN_PAGES;
-        if (head === undefined || head - start <= span || remaining <= Number(span)) return continueInPlace(start);
+        const pages4 = BigInt(this.pageSize) * READ_AHEAD_MIN_PAGES;
+        const span = pages4 > this.readAheadFrom ? pages4 : this.readAheadFrom;
+        if (head === undefined || head - start <= span || remaining <= Number(pages4)) return continueInPlace(start);
         bound = head;
-        pages = readAhead({ file: this.db.name, sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), span: this.pageSize, ahead: READ_ALL_PAGES_AHEAD });
+        pages = this.readAhead({ sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), span: this.pageSize, ahead: READ_ALL_PAGES_AHEAD });
       }
       for (;;) {
         if (!this.db.open) throw new TypeError('The database connection is not open');
@@ -529,12 +564,16 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         index = 0;
         if (page.length > 0) {
           last = page[page.length - 1]!.position;
-          return iterator.next();
+          remaining--;
+          return { value: page[index++]!, done: false };
         }
       }
     };
+    // A next() asked while a page is being fetched waits for that page (for-await never asks twice).
+    let refilling: Promise<unknown> | undefined;
     const iterator: AsyncIterator<RecordedEvent> = {
       next(): Promise<IteratorResult<RecordedEvent>> {
+        if (refilling) return refilling.then(() => iterator.next());
         if (finished) return Promise.resolve({ value: undefined, done: true });
         if (rest) return rest.next();
         if (index < page.length) {
@@ -543,10 +582,15 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
           return Promise.resolve({ value: page[index++]!, done: false });
         }
         if (remaining <= 0) return close();
-        return refill().catch(async (error: unknown) => {
+        const result = refill().catch(async (error: unknown) => {
           await close();
           throw error;
         });
+        refilling = result.then(
+          () => (refilling = undefined),
+          () => (refilling = undefined),
+        );
+        return result;
       },
       return: close,
     };
@@ -596,7 +640,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         after = BigInt(rows[rows.length - 1]![0]);
       }
     }
-    const pages = readAhead({ file: this.db.name, sql: scanSql(types, withRecordedAt, 'positions'), after: Number(after), bound: Number(bound), span: limit, ahead: 2 });
+    const pages = this.readAhead({ sql: scanSql(types, withRecordedAt, 'positions'), after: Number(after), bound: Number(bound), span: limit, ahead: 2 });
     let last = after;
     try {
       for await (const page of pages) {
@@ -650,6 +694,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const checkpointer = this.checkpointer;
     this.checkpointer = undefined;
     this.appendedBeforeCheckpointer = undefined;
+    await Promise.all([...this.readers].map((pages) => pages.return?.()));
     await checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
@@ -745,6 +790,10 @@ const WAL_AUTOCHECKPOINT_PAGES = 10_000;
  */
 const READ_ALL_PAGES_AHEAD = 4;
 
+function assertMaxCount(maxCount: number | undefined): void {
+  if (maxCount !== undefined && !Number.isInteger(maxCount)) throw new RangeError(`maxCount must be an integer, got ${maxCount}`);
+}
+
 /** Scans shorter than this many pages are read on the caller's thread (a worker costs its start-up). */
 const READ_AHEAD_MIN_PAGES = 4n;
 
@@ -761,8 +810,8 @@ function scanSql(types: readonly string[], withRecordedAt: boolean, pageBy: 'row
   if (types.some((t) => !/^[A-Za-z]+$/.test(t))) throw new RangeError('scanRows: event types are catalogue names (letters only)');
   const typeIndex = `CASE type ${types.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
   const row = withRecordedAt
-    ? `format('[%d,%d,%s,%d,%s]', position, ${typeIndex}, data, schema_version, json_quote(recorded_at))`
-    : `format('[%d,%d,%s,%d]', position, ${typeIndex}, data, schema_version)`;
+    ? `format('[%d,%d,%s,%s,%s]', position, ${typeIndex}, data, schema_version, json_quote(recorded_at))`
+    : `format('[%d,%d,%s,%s]', position, ${typeIndex}, data, schema_version)`;
   const ofTypes = `type IN (${types.map((t) => `'${t}'`).join(', ')})`;
   if (pageBy === 'positions') return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to AND ${ofTypes}`;
   return `SELECT '[' || group_concat(${row}, ',') || ']' FROM (
@@ -778,7 +827,7 @@ type ParsedRow = [position: number, eventId: string, stream: string, revision: n
  * with the data inlined and every other text column quoted by SQLite's json_quote.
  */
 function envelopePageSql(clause: string): string {
-  const row = `format('[%d,%s,%s,%d,%s,%s,%s,%s,%s,%s,%d]', position, json_quote(event_id), json_quote(stream), revision, json_quote(type), data,
+  const row = `format('[%d,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s]', position, json_quote(event_id), json_quote(stream), revision, json_quote(type), data,
     json_quote(recorded_at), json_quote(actor), json_quote(correlation_id), json_quote(causation_id), schema_version)`;
   return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to ${clause}`;
 }

@@ -38,13 +38,24 @@ try {
 }
 let after = workerData.after;
 let done = statement === undefined;
+// The text of the rows in (from, to], as one page or, when that is more than SQLite or V8 can hold
+// in one string (very large events), as the pages of its halves.
+const pagesOf = (from, to) => {
+  try {
+    return [statement.get(...workerData.params, { after: from, to })[0]];
+  } catch (error) {
+    if (to - from < 2) throw error;
+    const middle = from + Math.floor((to - from) / 2);
+    return [...pagesOf(from, middle), ...pagesOf(middle, to)];
+  }
+};
 parentPort.on('message', (credit) => {
   try {
     for (let i = 0; i < credit && !done; i++) {
       const to = Math.min(after + workerData.span, workerData.bound);
-      const [page] = statement.get(...workerData.params, { after, to });
+      const pages = pagesOf(after, to);
       done = to >= workerData.bound;
-      parentPort.postMessage([page, done]);
+      pages.forEach((page, k) => parentPort.postMessage([page, done && k === pages.length - 1]));
       after = to;
     }
   } catch (error) {
@@ -58,7 +69,7 @@ parentPort.on('message', (credit) => {
 /** A page's text (null when empty) and whether it is the last, as the worker posts them. */
 type Page = [text: string | null, last: boolean];
 /** The page texts of `query` in order (null for a range without rows), read ahead on a worker. */
-export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string | null> {
+export function readAhead(query: ReadAheadQuery, onFinished?: () => void): AsyncIterableIterator<string | null> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { driver: sqliteDriverPath, file: query.file, sql: query.sql, params: query.params ?? [], after: query.after, bound: query.bound, span: query.span },
@@ -67,26 +78,23 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
   // return() leaves an idle worker that does not keep the process alive.
   worker.unref();
   const arrived: Page[] = [];
-  let waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void } | undefined;
+  // Readers waiting for a page, in the order they asked (an iterator may be asked again before it answers).
+  const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
   let failure: unknown;
   let finished = false;
   worker.on('message', (page: Page | WorkerFailure) => {
     if (!Array.isArray(page)) return fail(workerFailure(`reading ahead from ${query.file}`, page));
-    if (waiting) {
-      const w = waiting;
-      waiting = undefined;
-      worker.unref();
-      w.resolve(page);
-    } else arrived.push(page);
+    const reader = waiting.shift();
+    if (reader) reader.resolve(page);
+    else arrived.push(page);
+    // No page comes after the last: whoever else waits gets an empty last page.
+    if (page[1]) for (const other of waiting.splice(0)) other.resolve([null, true]);
+    if (waiting.length === 0) worker.unref();
   });
   const fail = (error: unknown) => {
     failure ??= error;
-    if (waiting) {
-      const w = waiting;
-      waiting = undefined;
-      worker.unref();
-      w.reject(failure);
-    }
+    worker.unref();
+    for (const reader of waiting.splice(0)) reader.reject(failure);
   };
   worker.on('error', fail);
   worker.on('exit', (code) => {
@@ -97,6 +105,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
   const finish = async (): Promise<IteratorResult<string | null>> => {
     if (!finished) {
       finished = true;
+      onFinished?.();
       await worker.terminate();
     }
     return { value: undefined, done: true };
@@ -106,7 +115,7 @@ export function readAhead(query: ReadAheadQuery): AsyncIterableIterator<string |
     if (page !== undefined) return Promise.resolve(page);
     if (failure !== undefined) return Promise.reject(failure);
     worker.ref();
-    return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
   let pagesLeft = true;
   return {
