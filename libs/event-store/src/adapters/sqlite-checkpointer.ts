@@ -7,12 +7,19 @@ import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-wo
  * checkpoints were ~24 % of the time of batched appends (BENCHMARKS.md, "Event store"). The worker
  * looks every `intervalMs` whether another connection has committed (`PRAGMA data_version`) and,
  * if so, runs a PASSIVE checkpoint, which never blocks writers or readers; when the WAL has grown
- * past `restartPages` pages, a RESTART checkpoint after it, so that the WAL starts over.
+ * past `restartPages` pages, it asks the writer to start the WAL over (takeRestartRequest).
  *
  * The writer turns its own automatic checkpoints off while this runs and back on if the worker
  * fails, so the WAL never grows without a checkpointer.
  */
 export interface Checkpointer {
+  /**
+   * Whether the worker has asked, since the last call, for the WAL to be started over: the writer
+   * then runs `PRAGMA wal_checkpoint(RESTART)` right after a commit, when it holds no transaction
+   * (cheap: the worker has just copied nearly all of the WAL). Reads a flag shared with the worker,
+   * so it costs nothing when there is nothing to do.
+   */
+  takeRestartRequest(): boolean;
   stop(): Promise<void>;
 }
 
@@ -24,9 +31,7 @@ let timer;
 try {
   const Database = require(workerData.driver);
   db = new Database(workerData.file, { fileMustExist: true });
-  // RESTART waits this long for the writer's transaction to end (holding new writers back meanwhile),
-  // then gives up until the next look.
-  db.pragma('busy_timeout = 50');
+  const restartWanted = new Int32Array(workerData.restartWanted);
   let version;
   timer = setInterval(() => {
     try {
@@ -35,9 +40,9 @@ try {
       version = now;
       const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
       // A busy writer commits again before a PASSIVE checkpoint ends, so SQLite never gets to start
-      // the WAL over and it grows with the data. Past the limit, RESTART copies what is left (little,
-      // right after PASSIVE) and holds new writers back until the next one starts the WAL over.
-      if (passive && passive.log > workerData.restartPages) db.pragma('wal_checkpoint(RESTART)');
+      // the WAL over and it grows with the data. Past the limit, the writer is asked to start it
+      // over itself between two of its transactions (a RESTART from here would rarely find a gap).
+      if (passive && passive.log > workerData.restartPages) Atomics.store(restartWanted, 0, 1);
       parentPort.postMessage('checkpointed');
     } catch (error) {
       clearInterval(timer);
@@ -59,7 +64,8 @@ parentPort.on('message', () => {
  * `onCheckpoint` after each checkpoint it ran (for tests and metrics).
  */
 export function startCheckpointer(file: string, intervalMs: number, onFailure: (error: Error) => void, onCheckpoint?: () => void, restartPages = 10_000): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs, restartPages } });
+  const restartWanted = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs, restartPages, restartWanted: restartWanted.buffer } });
   // The process may exit while the store is open (the store's owner decides that, not this thread).
   worker.unref();
   let stopping = false;
@@ -77,6 +83,7 @@ export function startCheckpointer(file: string, intervalMs: number, onFailure: (
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the checkpoint worker stopped (exit code ${code})`)));
   return {
+    takeRestartRequest: () => Atomics.exchange(restartWanted, 0, 0) === 1,
     async stop(): Promise<void> {
       if (stopping) return;
       stopping = true;

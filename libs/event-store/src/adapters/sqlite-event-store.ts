@@ -213,7 +213,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     // When the WAL starts over, a file grown past this is cut back to it.
     db.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096 * 2}`);
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
     return new SqliteEventStore(db, options);
@@ -244,9 +244,27 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const { results, wrote } = this.appendTransaction.immediate(writes, recordedAt);
     if (wrote) {
       if (this.appendedBeforeCheckpointer !== undefined) this.countTowardsCheckpointer(writes);
+      else if (this.checkpointer?.takeRestartRequest()) this.restartWal();
       this.appended.emit('append');
     }
     return results;
+  }
+
+  /**
+   * Starts the WAL over after a commit, as the checkpoint worker asked. It waits at most 50 ms for
+   * readers of older snapshots; if they hold on, the WAL goes on growing until the worker asks again.
+   * The commit is done: nothing here may make the append fail.
+   */
+  private restartWal(): void {
+    this.db.pragma('busy_timeout = 50');
+    try {
+      this.db.pragma('wal_checkpoint(RESTART)');
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
   }
 
   private countTowardsCheckpointer(writes: readonly StreamWrite[]): void {
@@ -776,6 +794,9 @@ function metadataOf(row: Row | ParsedRow): EventMetadata {
   if (row[9] !== null) metadata.causationId = row[9];
   return metadata;
 }
+
+/** How long a write waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * A checkpoint every ~40 MiB of WAL instead of SQLite's 4 MiB when the writer checkpoints itself
