@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     for (const pragma of ['journal_mode', 'synchronous', 'cache_size', 'temp_store']) {
       bare.pragma(`${pragma} = ${String(store.db.pragma(pragma, { simple: true }))}`);
     }
-    // The store checkpoints its WAL on a worker thread (after its first 20,000 events): so does the bare loop.
+    // The store checkpoints its WAL on a worker thread (after its first 20,000 events) and starts the WAL
+    // over when that worker asks: so does the bare loop.
     const bareCheckpointer = startCheckpointer(bare.name, 200, (error) => {
       throw error;
     });
@@ -110,7 +111,11 @@ async function main(): Promise<void> {
       if (chunk % 2) bareLoops.reverse();
       for (const loop of bareLoops) {
         start = process.hrtime.bigint();
-        for (const batch of rows) loop.run(batch);
+        for (const batch of rows) {
+          loop.run(batch);
+          // As the store's writer does when its checkpoint worker asks for the WAL to start over.
+          if (bareCheckpointer.takeRestartRequest()) bare.pragma('wal_checkpoint(RESTART)');
+        }
         loop.rates.push((batchesPerChunk * BATCH) / (Number(process.hrtime.bigint() - start) / 1e9));
       }
       rss.sample();
