@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
  * Checkpoints a WAL database on a worker thread with its own connection, so the writing thread no
@@ -25,7 +25,7 @@ export interface Checkpointer {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });
+${REPORT_FAILURE}
 let db;
 let timer;
 try {

@@ -198,7 +198,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   /** Starts a read-ahead worker that close() will stop if its reader does not. */
-  private readAhead(query: Omit<ReadAheadQuery, 'file'>): AsyncIterableIterator<string | null> {
+  private startReadAhead(query: Omit<ReadAheadQuery, 'file'>): AsyncIterableIterator<string | null> {
     const pages = readAhead({ ...query, file: this.file }, () => this.readers.delete(pages));
     this.readers.add(pages);
     return pages;
@@ -209,7 +209,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives process crashes; an OS crash may lose the last commits, never corrupt.
     db.pragma('synchronous = NORMAL');
-    // Commits are as safe with fewer checkpoints (NORMAL); the WAL file grows to about that size and stays.
+    // Commits are as safe with fewer checkpoints (NORMAL); the WAL file grows to ~40 MiB and stays.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     // When the WAL starts over, a file grown past this is cut back to it.
     db.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096 * 2}`);
@@ -260,7 +260,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     try {
       this.db.pragma('wal_checkpoint(RESTART)');
     } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
+      const code = sqliteCode(error);
       if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
     } finally {
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -569,7 +569,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         const span = pages4 > this.readAheadFrom ? pages4 : this.readAheadFrom;
         if (head === undefined || head - start <= span || remaining <= Number(pages4)) return continueInPlace(start);
         bound = head;
-        pages = this.readAhead({ sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), span: this.pageSize, ahead: READ_ALL_PAGES_AHEAD });
+        pages = this.startReadAhead({ sql: envelopePageSql(clause), params, after: Number(start), bound: Number(head), span: this.pageSize, ahead: READ_ALL_PAGES_AHEAD });
       }
       for (;;) {
         if (!this.db.open) throw new TypeError('The database connection is not open');
@@ -658,7 +658,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         after = BigInt(rows[rows.length - 1]![0]);
       }
     }
-    const pages = this.readAhead({ sql: scanSql(types, withRecordedAt, 'positions'), after: Number(after), bound: Number(bound), span: limit, ahead: 2 });
+    const pages = this.startReadAhead({ sql: scanSql(types, withRecordedAt, 'positions'), after: Number(after), bound: Number(bound), span: limit, ahead: 2 });
     let last = after;
     try {
       for await (const page of pages) {
@@ -834,8 +834,8 @@ function scanSql(types: readonly string[], withRecordedAt: boolean, pageBy: 'row
     ? `format('[%d,%d,%s,%s,%s]', position, ${typeIndex}, data, schema_version, json_quote(recorded_at))`
     : `format('[%d,%d,%s,%s]', position, ${typeIndex}, data, schema_version)`;
   const ofTypes = `type IN (${types.map((t) => `'${t}'`).join(', ')})`;
-  if (pageBy === 'positions') return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to AND ${ofTypes}`;
-  return `SELECT '[' || group_concat(${row}, ',') || ']' FROM (
+  if (pageBy === 'positions') return `SELECT ${jsonPageOf(row)} FROM events WHERE position > @after AND position <= @to AND ${ofTypes}`;
+  return `SELECT ${jsonPageOf(row)} FROM (
             SELECT position, type, data, schema_version, recorded_at FROM events
             WHERE position > @after AND position <= @bound AND ${ofTypes} ORDER BY position LIMIT @limit)`;
 }
@@ -850,34 +850,38 @@ type ParsedRow = [position: number, eventId: string, stream: string, revision: n
 function envelopePageSql(clause: string): string {
   const row = `format('[%d,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s]', position, json_quote(event_id), json_quote(stream), revision, json_quote(type), data,
     json_quote(recorded_at), json_quote(actor), json_quote(correlation_id), json_quote(causation_id), schema_version)`;
-  return `SELECT '[' || group_concat(${row}, ',') || ']' FROM events WHERE position > @after AND position <= @to ${clause}`;
+  return `SELECT ${jsonPageOf(row)} FROM events WHERE position > @after AND position <= @to ${clause}`;
 }
 
 /** The events of a readAll page's text, checked to follow `after` in increasing position. */
 function parseEnvelopePage(page: string | null, after: bigint): RecordedEvent[] {
-  if (page === null) return [];
-  const rows = JSON.parse(page) as ParsedRow[];
-  const events = new Array<RecordedEvent>(rows.length);
-  let last = Number(after);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (!(row[0] > last)) throw new Error(`readAll: page out of log order at position ${row[0]}`);
-    last = row[0];
-    events[i] = envelope(row, row[5]);
-  }
-  return events;
+  return parsePage<ParsedRow>(page, after, 'readAll').map((row) => envelope(row, row[5]));
 }
 
 /** The rows of a scan page's text, checked to follow `after` in increasing position. */
 function parseScanPage(page: string | null, after: bigint): ScanRow[] {
+  return parsePage<ScanRow>(page, after, 'scanRows');
+}
+
+/**
+ * The rows of a page's JSON text (null: no rows), each starting with its position, checked to
+ * increase from `after` on: group_concat is not bound to an order by SQL, so a page out of log order
+ * is an error, never read silently.
+ */
+function parsePage<R extends [number, ...unknown[]]>(page: string | null, after: bigint, reader: string): R[] {
   if (page === null) return [];
-  const rows = JSON.parse(page) as ScanRow[];
+  const rows = JSON.parse(page) as R[];
   let last = Number(after);
   for (const row of rows) {
-    if (!(row[0] > last)) throw new Error(`scanRows: page out of log order at position ${row[0]}`);
+    if (!(row[0] > last)) throw new Error(`${reader}: page out of log order at position ${row[0]}`);
     last = row[0];
   }
   return rows;
+}
+
+/** A page's rows as one JSON array text, from SQL giving each row's JSON text. */
+function jsonPageOf(rowJson: string): string {
+  return `'[' || group_concat(${rowJson}, ',') || ']'`;
 }
 
 function insertChunkRows(rows: readonly number[] = DEFAULT_INSERT_CHUNK_ROWS): readonly number[] {
@@ -889,9 +893,14 @@ function insertChunkRows(rows: readonly number[] = DEFAULT_INSERT_CHUNK_ROWS): r
   return rows;
 }
 
+/** The SQLite result code of a better-sqlite3 error, e.g. `SQLITE_BUSY`. */
+function sqliteCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
 /** A UNIQUE or PRIMARY KEY constraint failure from better-sqlite3. */
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = sqliteCode(error);
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
  * Reads a range of the log ahead on a worker thread, with its own read-only connection to the same
@@ -26,7 +26,7 @@ export interface ReadAheadQuery {
 /** The worker: one read-only connection, one statement, a page per credit the reader grants. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });
+${REPORT_FAILURE}
 let db;
 let statement;
 try {

@@ -16,6 +16,9 @@ export interface WorkerFailure {
   code?: string;
 }
 
+/** The workers' `report(error)`: posts a WorkerFailure (inline worker source). */
+export const REPORT_FAILURE = `const report = (error) => parentPort.postMessage({ message: String(error && error.message), code: error && error.code });`;
+
 export function workerFailure(doing: string, failure: WorkerFailure): Error {
   return Object.assign(new Error(`${doing}: ${failure.message}`), { code: failure.code });
 }
