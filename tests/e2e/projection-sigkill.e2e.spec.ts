@@ -1,15 +1,12 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMultiStreamAppender, openEventStore, type SqliteEventStore } from '@staffcast/event-store';
 import { NO_MARKS, exportChunk } from '@staffcast/projections';
 import { SqliteProjectionPersistence } from '../../apps/planner-api/src/projections/projection-persistence.js';
 import { TICKET_PROJECTION_NAME, TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
 import { demoProjectionLog } from '../../scripts/bench/projection-demo-log.js';
-
-const support = (file: string) => fileURLToPath(new URL(`../support/${file}`, import.meta.url));
+import { forkChild } from '../support/fork-child.js';
 
 describe('projection killed with SIGKILL mid-way', () => {
   let dir: string;
@@ -28,7 +25,7 @@ describe('projection killed with SIGKILL mid-way', () => {
 
     // The child follows the log with the real runner, committing every 100 events; it is killed
     // as soon as a first commit is visible from this process.
-    const child = fork(support('projection-child.ts'), [file, '100'], { execArgv: ['--import', support('ts-loader-register.mjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = forkChild('projection-child.ts', [file, '100'], ['ignore', 'inherit', 'inherit', 'ipc']);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     let seen: bigint | undefined;
     const deadline = Date.now() + 60_000;

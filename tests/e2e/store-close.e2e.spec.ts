@@ -1,11 +1,8 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openEventStore } from '@staffcast/event-store';
-
-const support = (file: string) => fileURLToPath(new URL(`../support/${file}`, import.meta.url));
+import { forkChild } from '../support/fork-child.js';
 
 describe('a process closing its sqlite store', () => {
   let dir: string;
@@ -16,7 +13,7 @@ describe('a process closing its sqlite store', () => {
 
   it('runs on after close() once the checkpoint worker was started, exits with a read left unfinished, and leaves every event in the file', async () => {
     const file = join(dir, 'log.db');
-    const child = fork(support('store-close-child.ts'), [file], { execArgv: ['--import', support('ts-loader-register.mjs')], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = forkChild('store-close-child.ts', [file], ['ignore', 'pipe', 'inherit', 'ipc']);
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     // A child held alive by a worker would never end: stop it, and the test fails on its exit code.
