@@ -337,6 +337,5 @@ export class TicketProjectionRunner {
       }
     }
   }
-
 }
 
