@@ -1,4 +1,4 @@
-import { isMultiStreamAppender, isMultiStreamReader, type AppendResult, type EventStore, type RecordedEvent, type StreamWrite } from './event-store.port.js';
+import { isMultiStreamAppender, isMultiStreamReader, type AppendMultipleOptions, type AppendResult, type EventStore, type RecordedEvent, type StreamWrite } from './event-store.port.js';
 
 /**
  * Appends to several streams: atomically where the store can (sqlite, memory). On EventStoreDB,
@@ -6,8 +6,8 @@ import { isMultiStreamAppender, isMultiStreamReader, type AppendResult, type Eve
  * the whole batch; a failure part-way leaves the earlier streams written, and because event ids
  * are deterministic, retrying the same batch completes it without writing anything twice.
  */
-export async function appendToStreams(store: EventStore, writes: readonly StreamWrite[]): Promise<AppendResult[]> {
-  if (isMultiStreamAppender(store)) return store.appendMultiple(writes);
+export async function appendToStreams(store: EventStore, writes: readonly StreamWrite[], options: AppendMultipleOptions = {}): Promise<AppendResult[]> {
+  if (isMultiStreamAppender(store)) return store.appendMultiple(writes, options);
   const results: AppendResult[] = [];
   for (const write of writes) results.push(await store.append(write.stream, write.events, { expectedRevision: write.expectedRevision ?? 'any' }));
   return results;

@@ -134,7 +134,16 @@ export interface StreamWrite {
  * transaction; see {@link appendToStreams}.
  */
 export interface MultiStreamAppender {
-  appendMultiple(writes: readonly StreamWrite[]): Promise<AppendResult[]>;
+  appendMultiple(writes: readonly StreamWrite[], options?: AppendMultipleOptions): Promise<AppendResult[]>;
+}
+
+export interface AppendMultipleOptions {
+  /**
+   * Let the store write on a thread of its own, so the caller's thread is free to prepare its next
+   * batch while this one is written (bulk imports): the embedded store's writer thread. A hint:
+   * results and errors are the same either way, and stores without such a thread ignore it.
+   */
+  offThread?: boolean;
 }
 
 export function isMultiStreamAppender(store: unknown): store is MultiStreamAppender {

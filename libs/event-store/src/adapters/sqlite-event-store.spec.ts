@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -228,11 +228,12 @@ function appendOneByOne(store: SqliteEventStore, writes: readonly StreamWrite[])
   return Promise.resolve(store.transaction(() => writes.map((w) => store.appendSync(w.stream, w.events, { expectedRevision: w.expectedRevision }))));
 }
 
-describe('SqliteEventStore: chunked appends behave exactly as one INSERT per event', () => {
+describe('SqliteEventStore: chunked and off-thread appends behave exactly as one INSERT per event', () => {
   // Random sequences of appends and multi-stream appends, with fresh events, retried events,
   // ids reused with other content and all kinds of expected revision, go to a store with small
-  // chunks (7 and 3 rows, so short batches cross chunk boundaries) and to one writing row by row,
-  // one write at a time.
+  // chunks (7 and 3 rows, so short batches cross chunk boundaries), to one whose writer thread
+  // appends them (falling back to its own connection for retries, reused ids and conflicts), and
+  // to one writing row by row, one write at a time.
   const expected = fc.oneof(
     fc.constantFrom<ExpectedRevision>('any', 'no_stream', 'exists'),
     fc.integer({ min: 0, max: 25 }).map((n) => BigInt(n)),
@@ -256,6 +257,7 @@ describe('SqliteEventStore: chunked appends behave exactly as one INSERT per eve
         run++;
         const chunked = openStore(`chunked-${run}`, { insertChunkRows: [7, 3] });
         const rowByRow = openStore(`row-${run}`, { insertChunkRows: [] });
+        const offThread = openStore(`off-${run}`, { insertChunkRows: [7, 3] });
         const proposed: { stream: string; event: ProposedEvent }[] = [];
         let fresh = 0;
         for (const writes of operations) {
@@ -284,10 +286,17 @@ describe('SqliteEventStore: chunked appends behave exactly as one INSERT per eve
             single ? rowByRow.append(single.stream, single.events, { expectedRevision: single.expectedRevision }) : appendOneByOne(rowByRow, streamWrites),
           );
           expect(applied).toEqual(reference);
+          const offThreadApplied = await outcome(async () => {
+            const results = await offThread.appendMultiple(streamWrites, { offThread: true });
+            return single ? results[0] : results;
+          });
+          expect(offThreadApplied).toEqual(reference);
         }
         expect(await snapshot(chunked)).toEqual(await snapshot(rowByRow));
+        expect(await snapshot(offThread)).toEqual(await snapshot(rowByRow));
         await chunked.close();
         await rowByRow.close();
+        await offThread.close();
       }),
       { numRuns: 60 },
     );
@@ -324,11 +333,13 @@ describe('SqliteEventStore: chunked appends behave exactly as one INSERT per eve
     let run = 0;
     let calls = 0;
     let succeeded = 0;
+    let writtenOffThread = 0;
     await fc.assert(
       fc.asyncProperty(short, async (operations) => {
         run++;
         const chunked = openStore(`short-chunked-${run}`, { insertChunkRows: [7, 3] });
         const rowByRow = openStore(`short-row-${run}`, { insertChunkRows: [] });
+        const offThread = openStore(`short-off-${run}`, { insertChunkRows: [7, 3] });
         const proposed: { stream: string; event: ProposedEvent }[] = [];
         let fresh = 0;
         for (const { writes, reuse } of operations) {
@@ -365,18 +376,106 @@ describe('SqliteEventStore: chunked appends behave exactly as one INSERT per eve
             streamWrites.push({ stream: w.stream, events: list, expectedRevision });
           }
           const applied = await outcome(() => chunked.appendMultiple(streamWrites));
-          expect(applied).toEqual(await outcome(() => appendOneByOne(rowByRow, streamWrites)));
+          const reference = await outcome(() => appendOneByOne(rowByRow, streamWrites));
+          expect(applied).toEqual(reference);
+          expect(await outcome(() => offThread.appendMultiple(streamWrites, { offThread: true }))).toEqual(reference);
           calls++;
           if ('ok' in (applied as object)) succeeded++;
         }
         expect(await snapshot(chunked)).toEqual(await snapshot(rowByRow));
+        expect(await snapshot(offThread)).toEqual(await snapshot(rowByRow));
+        writtenOffThread += offThread.writtenOffThread;
         await chunked.close();
         await rowByRow.close();
+        await offThread.close();
       }),
       { numRuns: 60 },
     );
-    // The generator must mostly produce calls that go through, or the chunks are barely exercised.
+    // The generator must mostly produce calls that go through, or the chunks are barely exercised;
+    // and the writer thread must have written some of them itself (a call holding a retried event,
+    // as most here do, goes back to the store's own connection).
     expect(succeeded).toBeGreaterThan(calls / 4);
+    expect(writtenOffThread).toBeGreaterThan(calls / 20);
+  });
+});
+
+describe('SqliteEventStore off-thread appends (writer thread)', () => {
+  const batch = (prefix: string, streams: number, perStream: number): StreamWrite[] =>
+    Array.from({ length: streams }, (_, s) => ({ stream: `${prefix}-${s}`, events: events(`${prefix}-${s}`, perStream), expectedRevision: 'no_stream' as const }));
+
+  it('writes a call of many streams with the same results and log as the store itself', async () => {
+    const off = openStore('off');
+    const own = openStore('own');
+    const writes = batch('t', 300, 4);
+    const results = await off.appendMultiple(writes, { offThread: true });
+    expect(off.writtenOffThread).toBe(1);
+    expect(results).toEqual(await own.appendMultiple(writes));
+    expect(await snapshot(off)).toEqual(await snapshot(own));
+    // A retry decides nothing new: it falls back to the store's connection and returns the same positions.
+    expect(await off.appendMultiple(writes.map((w) => ({ ...w, expectedRevision: 'any' as const })), { offThread: true })).toEqual(results);
+    expect(off.writtenOffThread).toBe(1);
+  });
+
+  it('writes an append called while off-thread ones are on their way after them, and pipelines off-thread calls in call order', async () => {
+    const store = openStore('order');
+    const first = store.appendMultiple(batch('a', 200, 3), { offThread: true });
+    const second = store.appendMultiple(batch('b', 200, 3), { offThread: true });
+    const own = store.append('c-0', [event('c-0')]);
+    await Promise.all([first, second, own]);
+    const log = await collect(store.readAll());
+    expect(log.map((e) => e.stream.slice(0, 1)).join('').replace(/(.)\1*/g, '$1')).toBe('abc');
+    expect((await first).at(-1)!.position).toBe(600n);
+    expect((await own).position).toBe(1201n);
+    expect(store.writtenOffThread).toBe(2);
+  });
+
+  it('wakes live subscribers after an off-thread commit', async () => {
+    const store = openStore('wake');
+    const seen: string[] = [];
+    const subscription = store.subscribe({ name: 'wake', fromCheckpoint: 'start' }, { onEvent: (e) => void seen.push(e.id) });
+    await subscription.caughtUp;
+    await store.appendMultiple(batch('w', 10, 2), { offThread: true });
+    for (let i = 0; i < 200 && seen.length < 20; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await subscription.stop();
+    expect(seen).toHaveLength(20);
+  });
+
+  it('finishes an off-thread append that close() finds on its way', async () => {
+    const store = openStore('close');
+    const appending = store.appendMultiple(batch('k', 500, 2), { offThread: true });
+    await store.close();
+    expect((await appending).at(-1)!.position).toBe(1000n);
+    const again = openStore('close');
+    expect(await again.headPosition()).toBe(1000n);
+  });
+
+  it('checks expectations on the writer thread: a conflict is the store’s ConcurrencyError and writes nothing', async () => {
+    const store = openStore('conflict');
+    await store.append('x-1', [event('x-first')]);
+    const writes: StreamWrite[] = [...batch('y', 50, 2), { stream: 'x-1', events: [event('x-second')], expectedRevision: 5n }];
+    await expect(store.appendMultiple(writes, { offThread: true })).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.headPosition()).toBe(1n);
+    expect(store.writtenOffThread).toBe(0);
+  });
+
+  it('appends on its own connection when the writer thread cannot open the file', async () => {
+    const store = openStore('moved');
+    // The store's connection keeps the file it opened; the writer, opening it by name, finds nothing.
+    renameSync(join(dir, 'moved.db'), join(dir, 'elsewhere.db'));
+    const first = await store.appendMultiple(batch('f', 20, 2), { offThread: true });
+    const second = await store.appendMultiple(batch('g', 20, 2), { offThread: true });
+    expect(store.writtenOffThread).toBe(0);
+    expect(first.at(-1)!.position).toBe(40n);
+    expect(second.at(-1)!.position).toBe(80n);
+    expect(await store.headPosition()).toBe(80n);
+  });
+
+  it('leaves a :memory: store on its own connection', async () => {
+    const store = SqliteEventStore.open(':memory:', { clock });
+    await store.appendMultiple(batch('m', 5, 2), { offThread: true });
+    expect(store.writtenOffThread).toBe(0);
+    expect(await store.headPosition()).toBe(10n);
+    await store.close();
   });
 });
 

@@ -5,12 +5,14 @@ import { canonicalJson } from '../canonical-json.js';
 import { startCatchUpSubscription, waitForAppendSignal, type CatchUpTuning } from '../catch-up-subscription.js';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
 import type {
+  AppendMultipleOptions,
   AppendOptions,
   AppendResult,
   EventFilter,
   StreamWrite,
   EventMetadata,
   EventStore,
+  ExpectedRevision,
   ProposedEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -24,6 +26,7 @@ import type {
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
+import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NO_STREAM, startWriter, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -150,6 +153,12 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   /** Multi-row INSERTs by row count (CHUNK_SIZES), each with a reusable parameter array. */
   private readonly chunkInserts: ChunkInsert[];
   private checkpointer: Checkpointer | undefined;
+  /** The writer thread for `offThread` appends, started by the first; undefined before and after close. */
+  private writer: (SqliteWriter & { readonly failed: boolean }) | undefined;
+  /** Off-thread appends not answered yet: appends on this connection wait for them (log order = call order). */
+  private readonly offThreadAppends = new Set<Promise<unknown>>();
+  private closing = false;
+  private offThreadCommits = 0;
   /** Reads running on read-ahead workers; close() stops the ones their readers left unfinished. */
   private readonly readers = new Set<AsyncIterableIterator<string | null>>();
   /** The database file's absolute path, for the workers' own connections. */
@@ -168,7 +177,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${options.pageSize}`);
     db.exec(SCHEMA);
     this.stmt = {
-      currentRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
+      currentRevision: db.prepare<[string], { revision: number }>(CURRENT_REVISION_SQL),
       insert: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${ROW_PARAMS} ON CONFLICT (event_id) DO NOTHING`),
       byId: db.prepare<[string], { position: number; stream: string; type: string; data: string }>(
         'SELECT position, stream, type, data FROM events WHERE event_id = ?',
@@ -184,12 +193,17 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     // undoes that statement only, and the append redoes those rows one by one (insertRowByRow).
     this.chunkInserts = insertChunkRows(options.insertChunkRows).map((rows) => ({
       rows,
-      statement: db.prepare(`INSERT INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`),
+      statement: db.prepare(chunkInsertSql(rows)),
       params: new Array<unknown>(rows * ROW_WIDTH),
     }));
     this.appendTransaction = db.transaction((writes: readonly StreamWrite[], recordedAt: string) => this.appendWrites(writes, recordedAt));
     this.appendedBeforeCheckpointer = db.memory || options.backgroundCheckpoints === false ? undefined : 0;
     this.file = resolve(db.name);
+  }
+
+  /** Appends the writer thread has committed (diagnostics). */
+  get writtenOffThread(): number {
+    return this.offThreadCommits;
   }
 
   /** Read-ahead workers running now (diagnostics). */
@@ -214,7 +228,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     // When the WAL starts over, a file grown past this is cut back to it.
     db.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096 * 2}`);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('cache_size = -262144');
+    db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
     db.pragma('temp_store = MEMORY');
     return new SqliteEventStore(db, options);
   }
@@ -225,6 +239,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.offThreadAppends.size > 0) await this.offThreadAppendsSettled();
     return this.appendSync(stream, events, options);
   }
 
@@ -233,9 +248,86 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return result!;
   }
 
-  /** All writes in one transaction: every expected revision holds and all are written, or nothing is. */
-  async appendMultiple(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+  /**
+   * All writes in one transaction: every expected revision holds and all are written, or nothing is.
+   * With `offThread`, a file database's writer thread runs it (see sqlite-writer.ts). An append
+   * called while off-thread appends are on their way is written after them.
+   */
+  async appendMultiple(writes: readonly StreamWrite[], options: AppendMultipleOptions = {}): Promise<AppendResult[]> {
+    if (options.offThread && !this.db.memory && !this.closing && writes.some((write) => write.events.length > 0)) {
+      const appending = this.appendOffThread(writes);
+      this.offThreadAppends.add(appending);
+      const settled = () => this.offThreadAppends.delete(appending);
+      appending.then(settled, settled);
+      return appending;
+    }
+    if (this.offThreadAppends.size > 0) await this.offThreadAppendsSettled();
     return this.appendMultipleSync(writes);
+  }
+
+  /** Waits for the off-thread appends called so far (not for later ones, which could keep it waiting). */
+  private async offThreadAppendsSettled(): Promise<void> {
+    await Promise.allSettled([...this.offThreadAppends]);
+  }
+
+  /**
+   * The writer thread checks the expectations and inserts; what it does not write (an expectation
+   * that fails, an id already stored, a failure of the thread) is appended here on the store's own
+   * connection, which gives the exact outcome: a retried append's positions, a ConcurrencyError,
+   * a DuplicateEventIdError. Positions are consecutive within the writer's one INSERT run.
+   */
+  private async appendOffThread(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    for (const write of writes) assertValidAppend(write.stream, write.events);
+    const recordedAt = this.clock().toISOString();
+    const streams = new Array<string>(writes.length);
+    const expected = new Array<number>(writes.length);
+    const counts = new Array<number>(writes.length);
+    const rows: unknown[] = [];
+    writes.forEach((write, w) => {
+      streams[w] = write.stream;
+      expected[w] = expectedCode(write.expectedRevision ?? 'any');
+      counts[w] = write.events.length;
+      for (const event of write.events) {
+        const m = event.metadata;
+        rows.push(event.id, write.stream, 0, event.type, JSON.stringify(event.data), m.recordedAt ?? recordedAt, m.actor, m.correlationId, m.causationId ?? null, m.schemaVersion);
+      }
+    });
+    let outcome: OffThreadOutcome;
+    try {
+      outcome = await this.startedWriter().append({
+        streams,
+        expected,
+        counts,
+        rows,
+        autocheckpoint: this.checkpointer ? 0 : WAL_AUTOCHECKPOINT_PAGES,
+        restartWal: this.checkpointer?.takeRestartRequest() ?? false,
+      });
+    } catch {
+      outcome = 'fallback';
+    }
+    if (outcome === 'fallback') return this.appendMultipleSync(writes);
+    const results = new Array<AppendResult>(writes.length);
+    let position = outcome.last;
+    for (let w = writes.length - 1; w >= 0; w--) {
+      // As on the store's own connection, a write without events has position 0.
+      results[w] = { nextExpectedRevision: BigInt(outcome.revisions[w]!), position: counts[w] === 0 ? 0n : BigInt(position) };
+      position -= counts[w]!;
+    }
+    this.offThreadCommits++;
+    this.afterCommit(writes);
+    return results;
+  }
+
+  private startedWriter(): SqliteWriter {
+    if (this.writer?.failed) throw new Error('the writer thread has stopped');
+    this.writer ??= startWriter(this.file, {
+      currentRevision: CURRENT_REVISION_SQL,
+      inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows)]), [1, chunkInsertSql(1)]],
+      rowWidth: ROW_WIDTH,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      cacheSizeKiB: CACHE_SIZE_KIB,
+    });
+    return this.writer;
   }
 
   appendMultipleSync(writes: readonly StreamWrite[]): AppendResult[] {
@@ -243,11 +335,16 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const recordedAt = this.clock().toISOString();
     const { results, wrote } = this.appendTransaction.immediate(writes, recordedAt);
     if (wrote) {
-      if (this.appendedBeforeCheckpointer !== undefined) this.countTowardsCheckpointer(writes);
-      else if (this.checkpointer?.takeRestartRequest()) this.restartWal();
-      this.appended.emit('append');
+      if (this.checkpointer?.takeRestartRequest()) this.restartWal();
+      this.afterCommit(writes);
     }
     return results;
+  }
+
+  /** After a commit that wrote events: count them towards the checkpoint worker's start; wake subscribers. */
+  private afterCommit(writes: readonly StreamWrite[]): void {
+    if (this.appendedBeforeCheckpointer !== undefined) this.countTowardsCheckpointer(writes);
+    this.appended.emit('append');
   }
 
   /**
@@ -708,6 +805,11 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    await this.offThreadAppendsSettled();
+    const writer = this.writer;
+    this.writer = undefined;
+    await writer?.stop();
     this.appended.removeAllListeners();
     const checkpointer = this.checkpointer;
     this.checkpointer = undefined;
@@ -794,6 +896,23 @@ function metadataOf(row: Row | ParsedRow): EventMetadata {
   if (row[9] !== null) metadata.causationId = row[9];
   return metadata;
 }
+
+const CURRENT_REVISION_SQL = 'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1';
+
+/** One INSERT of `rows` events, without ON CONFLICT: an id already stored fails the statement. */
+function chunkInsertSql(rows: number): string {
+  return `INSERT INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`;
+}
+
+function expectedCode(expected: ExpectedRevision): number {
+  if (expected === 'no_stream') return EXPECTED_NO_STREAM;
+  if (expected === 'any') return EXPECTED_ANY;
+  if (expected === 'exists') return EXPECTED_EXISTS;
+  return Number(expected);
+}
+
+/** Page cache per connection: 256 MiB. */
+const CACHE_SIZE_KIB = 262_144;
 
 /** How long a write waits for another process's write lock. */
 const BUSY_TIMEOUT_MS = 10_000;

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWriter } from './sqlite-writer.js';
+
+describe('startWriter', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-writer-spec-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails every request, saying why, when it cannot open the database file', async () => {
+    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], rowWidth: 10, busyTimeoutMs: 100, cacheSizeKiB: 1024 });
+    const request = { streams: ['s-1'], expected: [-1], counts: [1], rows: new Array(10).fill('x'), autocheckpoint: 0, restartWal: false };
+    await expect(writer.append(request)).rejects.toThrow(/opening .*missing\.db for the writer thread/);
+    expect(writer.failed).toBe(true);
+    await expect(writer.append(request)).rejects.toThrow(/missing\.db/);
+    await writer.stop();
+  });
+});

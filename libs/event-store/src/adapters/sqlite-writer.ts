@@ -1,0 +1,190 @@
+import { Worker } from 'node:worker_threads';
+import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+
+/**
+ * Runs appends on a worker thread with its own connection to the database file, so the caller's
+ * thread can prepare its next batch (a CSV import parses and decides the next thousand tickets)
+ * while SQLite inserts this one: at ~7 µs per event, the inserts were about half of the import's
+ * time on the caller's thread (BENCHMARKS.md, "Import").
+ *
+ * The worker runs only the plain case: in one IMMEDIATE transaction it checks each write's
+ * expected revision and inserts the rows. Anything else (an expectation that does not hold, an
+ * event id already stored) rolls back and is answered `fallback`: the store then runs that append
+ * on its own connection, whose path knows retried events, reused ids and conflicts. Requests run
+ * one after the other in the order they were posted.
+ */
+export interface OffThreadAppend {
+  /** One entry per write: its stream, its expected revision as an {@link ExpectedCode}, its event count. */
+  streams: string[];
+  expected: number[];
+  counts: number[];
+  /** `rowWidth` values per event in insert-column order; the worker sets the revision (index 2 of each row). */
+  rows: unknown[];
+  /** The WAL pages after which this connection checkpoints by itself; 0 while the checkpoint worker runs. */
+  autocheckpoint: number;
+  /** Start the WAL over after this request, as the checkpoint worker asked (see Checkpointer.takeRestartRequest). */
+  restartWal: boolean;
+}
+
+/** `n ≥ 0`: exactly revision n; then no stream, any, and exists. */
+export const EXPECTED_NO_STREAM = -1;
+export const EXPECTED_ANY = -2;
+export const EXPECTED_EXISTS = -3;
+
+/**
+ * Committed: the last row's position and each write's stream revision after it (its last event's;
+ * for a write without events, the stream's current one, -1 for none); or not written.
+ */
+export type OffThreadOutcome = { last: number; revisions: number[] } | 'fallback';
+
+export interface SqliteWriter {
+  append(request: OffThreadAppend): Promise<OffThreadOutcome>;
+  /** Waits for the requests posted so far, then stops the worker. */
+  stop(): Promise<void>;
+}
+
+export interface WriterStatements {
+  /** `SELECT revision … WHERE stream = ? ORDER BY revision DESC LIMIT 1`. */
+  currentRevision: string;
+  /** Multi-row INSERTs by row count, largest first; the last inserts one row. */
+  inserts: [rows: number, sql: string][];
+  rowWidth: number;
+  busyTimeoutMs: number;
+  cacheSizeKiB: number;
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+${REPORT_FAILURE}
+let db;
+let currentRevision;
+let inserts;
+let autocheckpoint;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.file, { fileMustExist: true });
+  // The store's connection settings (synchronous is per connection).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+  db.pragma('cache_size = -' + workerData.cacheSizeKiB);
+  currentRevision = db.prepare(workerData.currentRevision).pluck();
+  inserts = workerData.inserts.map(([rows, sql]) => [rows, db.prepare(sql)]);
+} catch (error) {
+  // Without a connection there is nothing to do: say why, and end.
+  parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
+  parentPort.close();
+}
+const width = workerData.rowWidth;
+const holds = (expected, current) => expected >= 0 ? current === expected : expected === -1 ? current === -1 : expected === -2 || current >= 0;
+const isBusy = (error) => error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
+// As the store's own connection does: wait at most 50 ms for readers of older snapshots, never fail for them.
+function restartWal() {
+  db.pragma('busy_timeout = 50');
+  try {
+    db.pragma('wal_checkpoint(RESTART)');
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  } finally {
+    db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+  }
+}
+const isConflict = (error) => error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+function append({ streams, expected, counts, rows }) {
+  const revisions = new Array(streams.length);
+  const latest = new Map();
+  let row = 0;
+  for (let w = 0; w < streams.length; w++) {
+    let current = latest.get(streams[w]);
+    // A stream expected not to exist is not looked up when events go to it: if it does exist, its
+    // revision 0 is taken, the insert fails on UNIQUE (stream, revision) and the append falls back.
+    if (current === undefined) current = expected[w] === -1 && counts[w] > 0 ? -1 : (currentRevision.get(streams[w]) ?? -1);
+    if (!holds(expected[w], current)) return 'fallback';
+    for (let i = 0; i < counts[w]; i++, row++) rows[row * width + 2] = ++current;
+    latest.set(streams[w], current);
+    revisions[w] = current;
+  }
+  const total = row;
+  let last = 0;
+  for (let at = 0; at < total; ) {
+    const [size, statement] = inserts.find(([size]) => size <= total - at);
+    last = Number(statement.run(rows.slice(at * width, (at + size) * width)).lastInsertRowid);
+    at += size;
+  }
+  return { last, revisions };
+}
+parentPort.on('message', (request) => {
+  if (request === 'stop') {
+    if (db && db.open) db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    if (request.autocheckpoint !== autocheckpoint) db.pragma('wal_autocheckpoint = ' + (autocheckpoint = request.autocheckpoint));
+    db.exec('BEGIN IMMEDIATE');
+    let outcome;
+    try {
+      outcome = append(request);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      outcome = 'fallback';
+    }
+    db.exec(outcome === 'fallback' ? 'ROLLBACK' : 'COMMIT');
+    if (request.restartWal) restartWal();
+    parentPort.postMessage(outcome);
+  } catch (error) {
+    if (db && db.inTransaction) db.exec('ROLLBACK');
+    report(error);
+  }
+});
+`;
+
+/**
+ * Starts the writer for `file`. Every request is answered by an outcome or fails with the error
+ * SQLite raised (the transaction rolled back). If the worker stops, every waiting request fails
+ * and so do later ones; `failed` then tells the store to write on its own connection again.
+ */
+export function startWriter(file: string, statements: WriterStatements): SqliteWriter & { readonly failed: boolean } {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, ...statements } });
+  worker.unref();
+  const waiting: { resolve: (outcome: OffThreadOutcome) => void; reject: (error: unknown) => void }[] = [];
+  let failure: Error | undefined;
+  let stopping = false;
+  const fail = (error: Error) => {
+    failure ??= error;
+    worker.unref();
+    for (const request of waiting.splice(0)) request.reject(failure);
+  };
+  worker.on('message', (message: OffThreadOutcome | (WorkerFailure & { fatal?: true })) => {
+    if (typeof message === 'object' && 'fatal' in message) return fail(workerFailure(`opening ${file} for the writer thread`, message));
+    const request = waiting.shift();
+    if (waiting.length === 0) worker.unref();
+    if (message === 'fallback' || 'last' in message) request?.resolve(message);
+    else request?.reject(workerFailure(`appending to ${file}`, message));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!stopping) fail(new Error(`the writer thread stopped (exit code ${code})`));
+  });
+  return {
+    get failed() {
+      return failure !== undefined;
+    },
+    append(request: OffThreadAppend): Promise<OffThreadOutcome> {
+      if (failure) return Promise.reject(failure);
+      // Held while a request waits: its caller expects an answer before the process exits.
+      worker.ref();
+      worker.postMessage(request);
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    async stop(): Promise<void> {
+      if (stopping) return;
+      stopping = true;
+      if (failure) return;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.ref();
+      // Requests posted earlier are answered first: the worker handles its messages in order.
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
