@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
 import { TICKET_COMMAND_SCHEMAS, type TicketCommand } from '@staffcast/tickets';
 import type { RequestContext } from '../http/request-context.js';
-import { TicketIngest, type IngestUnit, type Rejection } from './ticket-ingest.service.js';
+import { TicketIngest, type IngestResult, type IngestUnit, type Rejection } from './ticket-ingest.service.js';
 
 export const TICKET_CSV_COLUMNS = [
   'ticket_id',
@@ -21,6 +21,9 @@ export const TICKET_CSV_COLUMNS = [
   'csat_score',
 ] as const;
 const REQUIRED = TICKET_CSV_COLUMNS.slice(0, 7);
+
+/** Chunks ingested at once: one being written while the next is decided. */
+const CHUNKS_IN_FLIGHT = 2;
 
 /** Reason code recorded for escalations from an export, which carries a target but no reason. */
 export const EXPORT_ESCALATION_REASON = 'unspecified';
@@ -92,33 +95,51 @@ export class TicketCsvImport {
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
     let header: string[] | undefined;
     let units: IngestUnit[] = [];
-    const flush = async () => {
-      if (units.length === 0) return;
-      const result = await this.ingest.ingest(units, ctx, 'skip-rejected');
+    // Chunks handed to ingest and not yet counted, in file order: while the store writes one (on its
+    // writer thread), the next is parsed and decided here.
+    const pending: Promise<IngestResult>[] = [];
+    const countOldest = async () => {
+      const result = await pending.shift()!;
       report.eventsWritten += result.eventsWritten;
       report.duplicatesSkipped += result.duplicatesSkipped;
       for (const r of result.rejected) reject(r.ref, `${r.code}: ${r.reason}`, columnOf(r));
-      units = [];
       options.onProgress?.(report, bytesRead);
     };
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!header) {
-        header = record.map((c) => c.toLowerCase());
-        const missing = REQUIRED.filter((c) => !header!.includes(c));
-        if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
-        continue;
+    const startIngest = () => {
+      if (units.length === 0) return;
+      const ingesting = this.ingest.ingest(units, ctx, 'skip-rejected');
+      // Handled when its turn to be counted comes; until then a failure must not go unhandled.
+      ingesting.catch(() => undefined);
+      pending.push(ingesting);
+      units = [];
+    };
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (!header) {
+          header = record.map((c) => c.toLowerCase());
+          const missing = REQUIRED.filter((c) => !header!.includes(c));
+          if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
+          continue;
+        }
+        report.rowsRead++;
+        try {
+          units.push({ ref: info.lines, commands: rowCommands(header, record) });
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          reject(info.lines, error.message, error.column);
+        }
+        if (units.length >= chunkRows) {
+          startIngest();
+          if (pending.length >= CHUNKS_IN_FLIGHT) await countOldest();
+        }
       }
-      report.rowsRead++;
-      try {
-        units.push({ ref: info.lines, commands: rowCommands(header, record) });
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        reject(info.lines, error.message, error.column);
-      }
-      if (units.length >= chunkRows) await flush();
+      startIngest();
+      while (pending.length > 0) await countOldest();
+    } finally {
+      // On a failure, what was handed to the store finishes before the import reports it.
+      await Promise.allSettled(pending);
     }
     if (!header) throw new CsvHeaderError(`the file is empty; expected a header row: ${TICKET_CSV_COLUMNS.join(', ')}`);
-    await flush();
     report.rejectedRows.sort((a, b) => a.line - b.line);
     return report;
   }

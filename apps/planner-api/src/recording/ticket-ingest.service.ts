@@ -14,6 +14,13 @@ import type { RequestContext } from '../http/request-context.js';
 import { EVENT_STORE } from '../tokens.js';
 import { toDomainEvent } from './stream-writer.service.js';
 
+/**
+ * Appends of at least this many events go to the store's writer thread (where it has one), so a
+ * CSV import decides its next chunk while this one is written; a smaller one is not worth the
+ * hand-over between threads.
+ */
+const OFF_THREAD_FROM_EVENTS = 500;
+
 /** The commands that one unit of input implies: a CSV row, or one event of a batch. */
 export interface IngestUnit {
   /** Where the unit came from, for error reports: a CSV line number or a batch index. */
@@ -38,6 +45,13 @@ export interface IngestResult {
 
 export type IngestMode = 'all-or-nothing' | 'skip-rejected';
 
+/** A ticket of the chunk: its state so far, its stream's revision when loaded, the events it gains. */
+interface TicketInProgress {
+  state: TicketState;
+  revision: bigint | undefined;
+  events: TicketEvent[];
+}
+
 /**
  * Ticket facts into `ticket-<id>` streams. Each unit is decided against its ticket's history
  * (loaded once per chunk); a repeated fact decides to nothing, so re-imports write nothing.
@@ -60,9 +74,10 @@ export class TicketIngest {
   }
 
   private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
-    const ids = [...new Set(units.flatMap((unit) => unit.commands.map((command) => command.data.ticketId)))];
-    const histories = await readStreams(this.store, ids.map(ticketStream));
-    const tickets = new Map<string, { state: TicketState; revision: bigint | undefined; events: TicketEvent[] }>();
+    const ids = new Set<string>();
+    for (const unit of units) for (const command of unit.commands) ids.add(command.data.ticketId);
+    const histories = await readStreams(this.store, [...ids].map(ticketStream));
+    const tickets = new Map<string, TicketInProgress>();
     for (const id of ids) {
       const history = histories.get(ticketStream(id)) ?? [];
       tickets.set(id, { state: foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent)), revision: history.at(-1)?.revision, events: [] });
@@ -70,16 +85,21 @@ export class TicketIngest {
     const rejected: Rejection[] = [];
     let duplicatesSkipped = 0;
     for (const unit of units) {
-      const staged = new Map<string, { state: TicketState; events: TicketEvent[] }>();
+      // A unit counts only if all its commands hold: each is decided on a copy of its ticket's
+      // state (a CSV row has one ticket; a unit rarely more), kept when the unit is through.
+      const staged: { ticket: TicketInProgress; state: TicketState; events: TicketEvent[] }[] = [];
       let unitDuplicates = 0;
       try {
         for (const command of unit.commands) {
-          const id = command.data.ticketId;
-          const ticket = tickets.get(id)!;
-          const current = staged.get(id) ?? { state: ticket.state, events: [] };
-          const decided = ticketDecider.decide(command, current.state) as TicketEvent[];
+          const ticket = tickets.get(command.data.ticketId)!;
+          let entry = staged.find((s) => s.ticket === ticket);
+          if (!entry) staged.push((entry = { ticket, state: ticket.state, events: [] }));
+          const decided = ticketDecider.decide(command, entry.state) as TicketEvent[];
           if (decided.length === 0) unitDuplicates++;
-          staged.set(id, { state: foldEvents(ticketDecider, decided, current.state), events: [...current.events, ...decided] });
+          for (const event of decided) {
+            entry.state = ticketDecider.evolve(entry.state, event);
+            entry.events.push(event);
+          }
         }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -89,10 +109,9 @@ export class TicketIngest {
         continue;
       }
       duplicatesSkipped += unitDuplicates;
-      for (const [id, { state, events }] of staged) {
-        const ticket = tickets.get(id)!;
+      for (const { ticket, state, events } of staged) {
         ticket.state = state;
-        ticket.events.push(...events);
+        for (const event of events) ticket.events.push(event);
       }
     }
     if (mode === 'all-or-nothing' && rejected.length > 0) throw new BatchRejectedError(rejected);
@@ -105,7 +124,7 @@ export class TicketIngest {
       writes.push({ stream, events: ticket.events.map((event) => this.propose(stream, event, ctx)), expectedRevision: ticket.revision ?? 'no_stream' });
       eventsWritten += ticket.events.length;
     }
-    if (writes.length > 0) await appendToStreams(this.store, writes);
+    if (writes.length > 0) await appendToStreams(this.store, writes, { offThread: eventsWritten >= OFF_THREAD_FROM_EVENTS });
     return { eventsWritten, duplicatesSkipped, rejected };
   }
 
