@@ -95,22 +95,26 @@ export class TicketCsvImport {
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
     let header: string[] | undefined;
     let units: IngestUnit[] = [];
-    // Chunks handed to ingest and not yet counted, in file order: while the store writes one (on its
-    // writer thread), the next is parsed and decided here.
-    const pending: Promise<IngestResult>[] = [];
+    // Chunks handed to ingest and not yet counted, in file order, with their tickets: while the store
+    // writes one (on its writer thread), the next is parsed and decided here, unless they share a
+    // ticket (its history would be read before the earlier chunk's facts are written).
+    const pending: { result: Promise<IngestResult>; tickets: Set<string> }[] = [];
     const countOldest = async () => {
-      const result = await pending.shift()!;
+      const result = await pending.shift()!.result;
       report.eventsWritten += result.eventsWritten;
       report.duplicatesSkipped += result.duplicatesSkipped;
       for (const r of result.rejected) reject(r.ref, `${r.code}: ${r.reason}`, columnOf(r));
       options.onProgress?.(report, bytesRead);
     };
-    const startIngest = () => {
+    const startIngest = async () => {
       if (units.length === 0) return;
-      const ingesting = this.ingest.ingest(units, ctx, 'skip-rejected');
+      const tickets = new Set<string>();
+      for (const unit of units) for (const command of unit.commands) tickets.add(command.data.ticketId);
+      if (pending.some((chunk) => [...tickets].some((id) => chunk.tickets.has(id)))) while (pending.length > 0) await countOldest();
+      const result = this.ingest.ingest(units, ctx, 'skip-rejected');
       // Handled when its turn to be counted comes; until then a failure must not go unhandled.
-      ingesting.catch(() => undefined);
-      pending.push(ingesting);
+      result.catch(() => undefined);
+      pending.push({ result, tickets });
       units = [];
     };
     try {
@@ -129,15 +133,15 @@ export class TicketCsvImport {
           reject(info.lines, error.message, error.column);
         }
         if (units.length >= chunkRows) {
-          startIngest();
+          await startIngest();
           if (pending.length >= CHUNKS_IN_FLIGHT) await countOldest();
         }
       }
-      startIngest();
+      await startIngest();
       while (pending.length > 0) await countOldest();
     } finally {
       // On a failure, what was handed to the store finishes before the import reports it.
-      await Promise.allSettled(pending);
+      await Promise.allSettled(pending.map((chunk) => chunk.result));
     }
     if (!header) throw new CsvHeaderError(`the file is empty; expected a header row: ${TICKET_CSV_COLUMNS.join(', ')}`);
     report.rejectedRows.sort((a, b) => a.line - b.line);

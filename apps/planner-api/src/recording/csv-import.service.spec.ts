@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { MemoryEventStore, openEventStore, type EventStore, type SqliteEventStore } from '@staffcast/event-store';
+import { TICKET_CSV_COLUMNS, TicketCsvImport, type ImportReport } from './csv-import.service.js';
+import { TicketIngest } from './ticket-ingest.service.js';
+
+const clock = () => new Date('2026-06-01T00:00:00.000Z');
+const ctx = { actor: 'spec', correlationId: 'csv-spec' };
+
+/** One export row; `facts` says how much of the ticket's life it states, `shift` moves its resolution. */
+function row(ticket: number, facts: 'created' | 'full', shift = 0): string {
+  const minute = (m: number) => new Date(Date.UTC(2026, 4, 4) + (ticket * 7 + m) * 60_000).toISOString().replace('.000Z', 'Z');
+  const cells: Record<string, string> = {
+    ticket_id: `t-${ticket}`,
+    created_at: minute(0),
+    channel: ['chat', 'email', 'phone'][ticket % 3]!,
+    market: ticket % 2 ? 'US' : 'AU',
+    category: 'kyc',
+    language: 'en',
+    priority: 'normal',
+  };
+  if (facts === 'full') Object.assign(cells, { first_response_at: minute(1), resolved_at: minute(5 + shift), handle_seconds: '300', csat_score: String(1 + (ticket % 5)) });
+  return TICKET_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+}
+
+/** Every stream's events (type, data, id) in revision order. */
+async function streams(store: EventStore): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for await (const event of store.readAll()) (out[event.stream] ??= []).push([event.type, event.data, event.id]);
+  return out;
+}
+
+const importInto = (store: EventStore, csv: string, chunkRows: number): Promise<ImportReport> =>
+  new TicketCsvImport(new TicketIngest(store)).import(Readable.from([csv]), ctx, { chunkRows });
+
+describe('TicketCsvImport with chunks in flight on the embedded store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-csv-spec-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // 600 tickets in 150-row chunks (~600 events each, so the writer thread takes them), with rows
+  // repeated elsewhere in the file: the same facts again, a ticket created first and completed in a
+  // later chunk (often the very next one, decided while the earlier is still being written), or a
+  // contradicting resolution. The outcome must be that of one chunk decided row after row.
+  const echo = fc.record({ ticket: fc.integer({ min: 0, max: 599 }), kind: fc.constantFrom('same', 'created-first', 'contradiction'), offset: fc.integer({ min: -200, max: 200 }) });
+
+  it('writes and reports what importing the file in one chunk does', async () => {
+    let run = 0;
+    let writtenOffThread = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(echo, { maxLength: 30 }), async (echoes) => {
+        run++;
+        const rows = Array.from({ length: 600 }, (_, t) => row(t, 'full'));
+        for (const { ticket, kind, offset } of echoes) {
+          const at = Math.max(0, Math.min(rows.length, ticket + offset));
+          if (kind === 'same') rows.splice(at, 0, row(ticket, 'full'));
+          else if (kind === 'contradiction') rows.splice(Math.max(at, ticket + 1), 0, row(ticket, 'full', 1));
+          else {
+            // Its first row states only the creation; the full row comes 150 rows later (the next chunk).
+            const index = rows.indexOf(row(ticket, 'full'));
+            rows[index] = row(ticket, 'created');
+            rows.splice(Math.min(rows.length, index + 150), 0, row(ticket, 'full'));
+          }
+        }
+        const csv = [TICKET_CSV_COLUMNS.join(','), ...rows].join('\n');
+        const file = (await openEventStore(`sqlite:${join(dir, `import-${run}.db`)}`, clock)) as SqliteEventStore;
+        const memory = new MemoryEventStore(clock);
+        try {
+          const report = await importInto(file, csv, 150);
+          expect(report).toEqual(await importInto(memory, csv, 100_000));
+          expect(await streams(file)).toEqual(await streams(memory));
+          writtenOffThread += file.writtenOffThread;
+        } finally {
+          await file.close();
+          await memory.close();
+        }
+      }),
+      { numRuns: 8 },
+    );
+    expect(writtenOffThread).toBeGreaterThan(8);
+  });
+});
