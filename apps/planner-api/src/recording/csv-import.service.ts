@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse';
 import { TICKET_COMMAND_SCHEMAS, type TicketCommand } from '@staffcast/tickets';
 import type { RequestContext } from '../http/request-context.js';
+import { csvRowBatches } from './csv-rows.js';
 import { TicketIngest, type IngestResult, type IngestUnit, type Rejection } from './ticket-ingest.service.js';
 
 export const TICKET_CSV_COLUMNS = [
@@ -91,8 +91,7 @@ export class TicketCsvImport {
       if (report.rejectedRows.length < maxListed) report.rejectedRows.push(column ? { line, column, reason } : { line, reason });
     };
     let bytesRead = 0;
-    input.on('data', (chunk: Buffer | string) => (bytesRead += chunk.length));
-    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
+    input.on('data', (chunk: Buffer | string) => (bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
     let header: string[] | undefined;
     let units: IngestUnit[] = [];
     // Chunks handed to ingest and not yet counted, in file order, with their tickets: while the store
@@ -118,23 +117,26 @@ export class TicketCsvImport {
       units = [];
     };
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        if (!header) {
-          header = record.map((c) => c.toLowerCase());
-          const missing = REQUIRED.filter((c) => !header!.includes(c));
-          if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
-          continue;
-        }
-        report.rowsRead++;
-        try {
-          units.push({ ref: info.lines, commands: rowCommands(header, record) });
-        } catch (error) {
-          if (!(error instanceof RowError)) throw error;
-          reject(info.lines, error.message, error.column);
-        }
-        if (units.length >= chunkRows) {
-          await startIngest();
-          if (pending.length >= CHUNKS_IN_FLIGHT) await countOldest();
+      for await (const rows of csvRowBatches(input)) {
+        for (const { line, cells, malformed } of rows) {
+          if (!header) {
+            header = cells.map((c) => c.trim().toLowerCase());
+            const missing = REQUIRED.filter((c) => !header!.includes(c));
+            if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
+            continue;
+          }
+          report.rowsRead++;
+          try {
+            if (malformed !== undefined) throw new RowError(undefined, `the row is not well-formed CSV: ${malformed}`);
+            units.push({ ref: line, commands: rowCommands(header, cells) });
+          } catch (error) {
+            if (!(error instanceof RowError)) throw error;
+            reject(line, error.message, error.column);
+          }
+          if (units.length >= chunkRows) {
+            await startIngest();
+            if (pending.length >= CHUNKS_IN_FLIGHT) await countOldest();
+          }
         }
       }
       await startIngest();
@@ -165,7 +167,7 @@ function columnOf(rejection: Rejection): string | undefined {
 }
 
 function rowCommands(header: readonly string[], record: readonly string[]): TicketCommand[] {
-  const cell = (column: string): string => record[header.indexOf(column)] ?? '';
+  const cell = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
   const ticketId = cell('ticket_id');
   const commands: TicketCommand[] = [];
   const add = <K extends keyof typeof TICKET_COMMAND_SCHEMAS>(type: K, data: Record<string, unknown>) => {
