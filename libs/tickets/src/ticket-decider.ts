@@ -64,7 +64,18 @@ export interface TicketState {
   reopenedAtMs?: number;
 }
 
-export const initialTicketState: TicketState = { createdAtMs: Number.NaN, escalations: [] };
+/**
+ * Every field is present from the start, absent ones undefined: each evolve step then copies an
+ * object of one shape, which V8 does several times faster than one that gains fields as it goes.
+ */
+export const initialTicketState: TicketState = {
+  created: undefined,
+  createdAtMs: Number.NaN,
+  firstResponseAtMs: undefined,
+  escalations: [],
+  resolution: undefined,
+  reopenedAtMs: undefined,
+};
 
 const fail = (code: TicketErrorCode, message: string, kind: 'not_found' | 'conflict' | 'invalid' = 'conflict', field?: string) => new DomainError(code, message, kind, field);
 
