@@ -93,6 +93,7 @@ export class TicketCsvImport {
     let bytesRead = 0;
     input.on('data', (chunk: Buffer | string) => (bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
     let header: string[] | undefined;
+    let columns: ColumnIndexes | undefined;
     let units: IngestUnit[] = [];
     // Chunks handed to ingest and not yet counted, in file order, with their tickets: while the store
     // writes one (on its writer thread), the next is parsed and decided here, unless they share a
@@ -123,12 +124,13 @@ export class TicketCsvImport {
             header = cells.map((c) => c.trim().toLowerCase());
             const missing = REQUIRED.filter((c) => !header!.includes(c));
             if (missing.length > 0) throw new CsvHeaderError(`the header lacks the column(s) ${missing.join(', ')}; expected ${TICKET_CSV_COLUMNS.join(', ')}`);
+            columns = columnIndexes(header);
             continue;
           }
           report.rowsRead++;
           try {
             if (malformed !== undefined) throw new RowError(undefined, `the row is not well-formed CSV: ${malformed}`);
-            units.push({ ref: line, commands: rowCommands(header, cells) });
+            units.push({ ref: line, commands: rowCommands(columns!, cells) });
           } catch (error) {
             if (!(error instanceof RowError)) throw error;
             reject(line, error.message, error.column);
@@ -166,8 +168,16 @@ function columnOf(rejection: Rejection): string | undefined {
   return rejection.field === undefined ? undefined : (COLUMN_OF[rejection.field] ?? rejection.field);
 }
 
-function rowCommands(header: readonly string[], record: readonly string[]): TicketCommand[] {
-  const cell = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
+type Column = (typeof TICKET_CSV_COLUMNS)[number];
+/** Where each column is in the file's rows (-1: not in the file), found once from the header. */
+type ColumnIndexes = Record<Column, number>;
+
+function columnIndexes(header: readonly string[]): ColumnIndexes {
+  return Object.fromEntries(TICKET_CSV_COLUMNS.map((column) => [column, header.indexOf(column)])) as ColumnIndexes;
+}
+
+function rowCommands(columns: ColumnIndexes, record: readonly string[]): TicketCommand[] {
+  const cell = (column: Column): string => (record[columns[column]] ?? '').trim();
   const ticketId = cell('ticket_id');
   const commands: TicketCommand[] = [];
   const add = <K extends keyof typeof TICKET_COMMAND_SCHEMAS>(type: K, data: Record<string, unknown>) => {

@@ -45,8 +45,9 @@ export interface IngestResult {
 
 export type IngestMode = 'all-or-nothing' | 'skip-rejected';
 
-/** A ticket of the chunk: its state so far, its stream's revision when loaded, the events it gains. */
+/** A ticket of the chunk: its stream, its state so far, its stream's revision when loaded, the events it gains. */
 interface TicketInProgress {
+  stream: string;
   state: TicketState;
   revision: bigint | undefined;
   events: TicketEvent[];
@@ -76,11 +77,15 @@ export class TicketIngest {
   private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
     const ids = new Set<string>();
     for (const unit of units) for (const command of unit.commands) ids.add(command.data.ticketId);
-    const histories = await readStreams(this.store, [...ids].map(ticketStream));
+    const streams = [...ids].map(ticketStream);
+    const histories = await readStreams(this.store, streams);
     const tickets = new Map<string, TicketInProgress>();
+    let i = 0;
     for (const id of ids) {
-      const history = histories.get(ticketStream(id)) ?? [];
-      tickets.set(id, { state: foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent)), revision: history.at(-1)?.revision, events: [] });
+      const stream = streams[i++]!;
+      const history = histories.get(stream) ?? [];
+      const state = history.length === 0 ? ticketDecider.initialState : foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent));
+      tickets.set(id, { stream, state, revision: history.at(-1)?.revision, events: [] });
     }
     const rejected: Rejection[] = [];
     let duplicatesSkipped = 0;
@@ -118,23 +123,21 @@ export class TicketIngest {
 
     const writes: StreamWrite[] = [];
     let eventsWritten = 0;
-    for (const [id, ticket] of tickets) {
-      if (ticket.events.length === 0) continue;
-      const stream = ticketStream(id);
-      writes.push({ stream, events: ticket.events.map((event) => this.propose(stream, event, ctx)), expectedRevision: ticket.revision ?? 'no_stream' });
-      eventsWritten += ticket.events.length;
+    // One metadata object per event type, shared by the events of the call (stores copy what they keep).
+    const metadata = new Map<string, ProposedEvent['metadata']>();
+    const metadataOf = (type: TicketEvent['type']) => {
+      let m = metadata.get(type);
+      if (!m) metadata.set(type, (m = { actor: ctx.actor, correlationId: ctx.correlationId, schemaVersion: schemaVersionOf(type) }));
+      return m;
+    };
+    for (const { stream, events, revision } of tickets.values()) {
+      if (events.length === 0) continue;
+      const proposed = events.map((event): ProposedEvent => ({ id: deterministicEventId(stream, factKey(event)), type: event.type, data: event.data, metadata: metadataOf(event.type) }));
+      writes.push({ stream, events: proposed, expectedRevision: revision ?? 'no_stream' });
+      eventsWritten += events.length;
     }
     if (writes.length > 0) await appendToStreams(this.store, writes, { offThread: eventsWritten >= OFF_THREAD_FROM_EVENTS });
     return { eventsWritten, duplicatesSkipped, rejected };
-  }
-
-  private propose(stream: string, event: TicketEvent, ctx: RequestContext): ProposedEvent {
-    return {
-      id: deterministicEventId(stream, factKey(event)),
-      type: event.type,
-      data: event.data,
-      metadata: { actor: ctx.actor, correlationId: ctx.correlationId, schemaVersion: schemaVersionOf(event.type) },
-    };
   }
 }
 

@@ -282,14 +282,27 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const streams = new Array<string>(writes.length);
     const expected = new Array<number>(writes.length);
     const counts = new Array<number>(writes.length);
-    const rows: unknown[] = [];
+    let total = 0;
+    for (const write of writes) total += write.events.length;
+    const rows = new Array<unknown>(total * ROW_WIDTH);
+    let p = 0;
     writes.forEach((write, w) => {
       streams[w] = write.stream;
       expected[w] = expectedCode(write.expectedRevision ?? 'any');
       counts[w] = write.events.length;
       for (const event of write.events) {
         const m = event.metadata;
-        rows.push(event.id, write.stream, 0, event.type, JSON.stringify(event.data), m.recordedAt ?? recordedAt, m.actor, m.correlationId, m.causationId ?? null, m.schemaVersion);
+        rows[p] = event.id;
+        rows[p + 1] = write.stream;
+        rows[p + 2] = 0;
+        rows[p + 3] = event.type;
+        rows[p + 4] = JSON.stringify(event.data);
+        rows[p + 5] = m.recordedAt ?? recordedAt;
+        rows[p + 6] = m.actor;
+        rows[p + 7] = m.correlationId;
+        rows[p + 8] = m.causationId ?? null;
+        rows[p + 9] = m.schemaVersion;
+        p += ROW_WIDTH;
       }
     });
     let outcome: OffThreadOutcome;
