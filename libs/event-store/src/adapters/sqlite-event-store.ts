@@ -26,7 +26,7 @@ import type {
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
-import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NO_STREAM, startWriter, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
+import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NO_STREAM, startWriter, type EventKind, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -284,25 +284,29 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const counts = new Array<number>(writes.length);
     let total = 0;
     for (const write of writes) total += write.events.length;
-    const rows = new Array<unknown>(total * ROW_WIDTH);
-    let p = 0;
+    const ids = new Array<string>(total);
+    const data = new Array<string>(total);
+    const kindOf = new Uint32Array(total);
+    const kinds: EventKind[] = [];
+    // Kinds by metadata object, then type: callers share one metadata object among many events.
+    const kindIndex = new Map<ProposedEvent['metadata'], Map<string, number>>();
+    let e = 0;
     writes.forEach((write, w) => {
       streams[w] = write.stream;
       expected[w] = expectedCode(write.expectedRevision ?? 'any');
       counts[w] = write.events.length;
       for (const event of write.events) {
         const m = event.metadata;
-        rows[p] = event.id;
-        rows[p + 1] = write.stream;
-        rows[p + 2] = 0;
-        rows[p + 3] = event.type;
-        rows[p + 4] = JSON.stringify(event.data);
-        rows[p + 5] = m.recordedAt ?? recordedAt;
-        rows[p + 6] = m.actor;
-        rows[p + 7] = m.correlationId;
-        rows[p + 8] = m.causationId ?? null;
-        rows[p + 9] = m.schemaVersion;
-        p += ROW_WIDTH;
+        let byType = kindIndex.get(m);
+        if (!byType) kindIndex.set(m, (byType = new Map()));
+        let kind = byType.get(event.type);
+        if (kind === undefined) {
+          byType.set(event.type, (kind = kinds.length));
+          kinds.push([event.type, m.recordedAt ?? recordedAt, m.actor, m.correlationId, m.causationId ?? null, m.schemaVersion]);
+        }
+        ids[e] = event.id;
+        data[e] = JSON.stringify(event.data);
+        kindOf[e++] = kind;
       }
     });
     let outcome: OffThreadOutcome;
@@ -311,7 +315,10 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         streams,
         expected,
         counts,
-        rows,
+        ids,
+        data,
+        kindOf,
+        kinds,
         autocheckpoint: this.checkpointer ? 0 : WAL_AUTOCHECKPOINT_PAGES,
         restartWal: this.checkpointer?.takeRestartRequest() ?? false,
       });
@@ -336,7 +343,6 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     this.writer ??= startWriter(this.file, {
       currentRevision: CURRENT_REVISION_SQL,
       inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows)]), [1, chunkInsertSql(1)]],
-      rowWidth: ROW_WIDTH,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       cacheSizeKiB: CACHE_SIZE_KIB,
     });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWriter } from './sqlite-writer.js';
+import { startWriter, type EventKind } from './sqlite-writer.js';
 
 describe('startWriter', () => {
   let dir: string;
@@ -11,8 +11,18 @@ describe('startWriter', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('fails every request, saying why, when it cannot open the database file', async () => {
-    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], rowWidth: 10, busyTimeoutMs: 100, cacheSizeKiB: 1024 });
-    const request = { streams: ['s-1'], expected: [-1], counts: [1], rows: new Array(10).fill('x'), autocheckpoint: 0, restartWal: false };
+    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], busyTimeoutMs: 100, cacheSizeKiB: 1024 });
+    const request = {
+      streams: ['s-1'],
+      expected: [-1],
+      counts: [1],
+      ids: ['e-1'],
+      data: ['{}'],
+      kindOf: new Uint32Array(1),
+      kinds: [['Noted', '2026-01-01T00:00:00.000Z', 'spec', 'c-1', null, 1] as EventKind],
+      autocheckpoint: 0,
+      restartWal: false,
+    };
     await expect(writer.append(request)).rejects.toThrow(/opening .*missing\.db for the writer thread/);
     expect(writer.failed).toBe(true);
     await expect(writer.append(request)).rejects.toThrow(/missing\.db/);

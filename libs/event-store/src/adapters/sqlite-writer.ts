@@ -18,13 +18,23 @@ export interface OffThreadAppend {
   streams: string[];
   expected: number[];
   counts: number[];
-  /** `rowWidth` values per event in insert-column order; the worker sets the revision (index 2 of each row). */
-  rows: unknown[];
+  /**
+   * Per event, in call order: its id, its data as JSON text, and which entry of `kinds` holds the
+   * rest. Events share their type and metadata with many others: sent once each, they cost the
+   * hand-over between threads (a structured clone, string by string) far less.
+   */
+  ids: string[];
+  data: string[];
+  kindOf: Uint32Array;
+  kinds: EventKind[];
   /** The WAL pages after which this connection checkpoints by itself; 0 while the checkpoint worker runs. */
   autocheckpoint: number;
   /** Start the WAL over after this request, as the checkpoint worker asked (see Checkpointer.takeRestartRequest). */
   restartWal: boolean;
 }
+
+/** What events share: type, recorded-at, actor, correlation id, causation id, schema version. */
+export type EventKind = [type: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, schemaVersion: number];
 
 /** `n ≥ 0`: exactly revision n; then no stream, any, and exists. */
 export const EXPECTED_NO_STREAM = -1;
@@ -46,9 +56,12 @@ export interface SqliteWriter {
 export interface WriterStatements {
   /** `SELECT revision … WHERE stream = ? ORDER BY revision DESC LIMIT 1`. */
   currentRevision: string;
-  /** Multi-row INSERTs by row count, largest first; the last inserts one row. */
+  /**
+   * Multi-row INSERTs by row count, largest first, the last of one row; each row's columns are
+   * event id, stream, revision, type, data, recorded-at, actor, correlation id, causation id,
+   * schema version.
+   */
   inserts: [rows: number, sql: string][];
-  rowWidth: number;
   busyTimeoutMs: number;
   cacheSizeKiB: number;
 }
@@ -68,13 +81,12 @@ try {
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   db.pragma('cache_size = -' + workerData.cacheSizeKiB);
   currentRevision = db.prepare(workerData.currentRevision).pluck();
-  inserts = workerData.inserts.map(([rows, sql]) => [rows, db.prepare(sql)]);
+  inserts = workerData.inserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 10) }));
 } catch (error) {
   // Without a connection there is nothing to do: say why, and end.
   parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
   parentPort.close();
 }
-const width = workerData.rowWidth;
 const holds = (expected, current) => expected >= 0 ? current === expected : expected === -1 ? current === -1 : expected === -2 || current >= 0;
 const isBusy = (error) => error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
 // As the store's own connection does: wait at most 50 ms for readers of older snapshots, never fail for them.
@@ -89,26 +101,48 @@ function restartWal() {
   }
 }
 const isConflict = (error) => error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
-function append({ streams, expected, counts, rows }) {
+function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
   const revisions = new Array(streams.length);
   const latest = new Map();
-  let row = 0;
   for (let w = 0; w < streams.length; w++) {
     let current = latest.get(streams[w]);
     // A stream expected not to exist is not looked up when events go to it: if it does exist, its
     // revision 0 is taken, the insert fails on UNIQUE (stream, revision) and the append falls back.
     if (current === undefined) current = expected[w] === -1 && counts[w] > 0 ? -1 : (currentRevision.get(streams[w]) ?? -1);
     if (!holds(expected[w], current)) return 'fallback';
-    for (let i = 0; i < counts[w]; i++, row++) rows[row * width + 2] = ++current;
-    latest.set(streams[w], current);
-    revisions[w] = current;
+    latest.set(streams[w], current + counts[w]);
+    revisions[w] = current + counts[w];
   }
-  const total = row;
+  const total = ids.length;
   let last = 0;
+  // The row's write, and its revision: counted on from the write's first.
+  let w = 0;
+  let left = counts[0];
+  let revision = revisions[0] - counts[0];
   for (let at = 0; at < total; ) {
-    const [size, statement] = inserts.find(([size]) => size <= total - at);
-    last = Number(statement.run(rows.slice(at * width, (at + size) * width)).lastInsertRowid);
-    at += size;
+    const insert = inserts.find((insert) => insert.rows <= total - at);
+    const params = insert.params;
+    for (let r = 0, p = 0; r < insert.rows; r++, p += 10) {
+      while (left === 0) {
+        w++;
+        left = counts[w];
+        revision = revisions[w] - counts[w];
+      }
+      left--;
+      const kind = kinds[kindOf[at + r]];
+      params[p] = ids[at + r];
+      params[p + 1] = streams[w];
+      params[p + 2] = ++revision;
+      params[p + 3] = kind[0];
+      params[p + 4] = data[at + r];
+      params[p + 5] = kind[1];
+      params[p + 6] = kind[2];
+      params[p + 7] = kind[3];
+      params[p + 8] = kind[4];
+      params[p + 9] = kind[5];
+    }
+    last = Number(insert.statement.run(params).lastInsertRowid);
+    at += insert.rows;
   }
   return { last, revisions };
 }
