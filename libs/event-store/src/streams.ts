@@ -21,13 +21,16 @@ export function matchesFilter(stream: string, type: string, filter: EventFilter 
 export function assertValidAppend(stream: string, events: readonly ProposedEvent[]): void {
   if (stream.length === 0 || stream.length > 256) throw new InvalidAppendError('stream name must be 1-256 characters');
   if (isSystemStream(stream)) throw new InvalidAppendError(`stream ${stream}: names starting with $ are reserved`);
-  const ids = new Set<string>();
-  for (const event of events) {
+  // Most appends carry a few events: comparing them pairwise costs less than building a set.
+  const ids = events.length > 8 ? new Set<string>() : undefined;
+  events.forEach((event, i) => {
     if (!event.id) throw new InvalidAppendError('every event needs an id');
     if (!event.type || event.type.startsWith('$')) throw new InvalidAppendError(`invalid event type ${event.type}`);
-    if (ids.has(event.id)) throw new InvalidAppendError(`event id ${event.id} appears twice in one append`);
-    ids.add(event.id);
-  }
+    let repeated = ids?.has(event.id) ?? false;
+    for (let j = 0; !ids && j < i && !repeated; j++) repeated = events[j]!.id === event.id;
+    if (repeated) throw new InvalidAppendError(`event id ${event.id} appears twice in one append`);
+    ids?.add(event.id);
+  });
 }
 
 /** Checks an expected revision against the stream's current revision (undefined: no stream). */

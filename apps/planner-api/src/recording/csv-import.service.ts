@@ -110,7 +110,12 @@ export class TicketCsvImport {
       if (units.length === 0) return;
       const tickets = new Set<string>();
       for (const unit of units) for (const command of unit.commands) tickets.add(command.data.ticketId);
-      if (pending.some((chunk) => [...tickets].some((id) => chunk.tickets.has(id)))) while (pending.length > 0) await countOldest();
+      const shared = (id: string) => pending.some((chunk) => chunk.tickets.has(id));
+      for (const id of tickets) {
+        if (!shared(id)) continue;
+        while (pending.length > 0) await countOldest();
+        break;
+      }
       const result = this.ingest.ingest(units, ctx, 'skip-rejected');
       // Handled when its turn to be counted comes; until then a failure must not go unhandled.
       result.catch(() => undefined);
