@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openEventStore, startCheckpointer, uuidv7, walCheckpointPages, type ProposedEvent, type SqliteEventStore } from '@staffcast/event-store';
+import { openEventStore, startCheckpointer, uuidv7, type ProposedEvent, type SqliteEventStore } from '@staffcast/event-store';
 import { argValue, machine, median, RssPeak, wantsJson } from './bench-support.js';
 
 const TOTAL = argValue('events', 1_000_000);
@@ -58,13 +58,12 @@ async function main(): Promise<void> {
     const bare = new Database(join(dir, 'bare.db'));
     // The same pragmas as the store's connection, so the ceiling differs from it only by the work
     // the store does (indexes, checks, encoding), not by cache or journal settings.
-    // page_size first: it takes effect only before the file is set up (and before WAL mode).
-    for (const pragma of ['page_size', 'journal_mode', 'synchronous', 'cache_size', 'temp_store']) {
+    for (const pragma of ['journal_mode', 'synchronous', 'cache_size', 'temp_store']) {
       bare.pragma(`${pragma} = ${String(store.db.pragma(pragma, { simple: true }))}`);
     }
     // The store checkpoints its WAL on a worker thread (after its first 20,000 events) and starts the WAL
     // over when that worker asks: so does the bare loop.
-    const bareCheckpointer = startCheckpointer(bare.name, 200, walCheckpointPages(bare), (error) => {
+    const bareCheckpointer = startCheckpointer(bare.name, 200, (error) => {
       throw error;
     });
     bare.pragma('wal_autocheckpoint = 0');

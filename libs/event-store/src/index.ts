@@ -8,4 +8,4 @@ export { openEventStore, parseStoreUrl, type StoreLocation } from './open-event-
 export { uuidv7, deterministicEventId, uuidFromName } from './event-ids.js';
 export { appendToStreams, readStreams } from './append-to-streams.js';
 export type { SqliteEventStore } from './adapters/sqlite-event-store.js';
-export { startCheckpointer, walCheckpointPages, type Checkpointer } from './adapters/sqlite-checkpointer.js';
+export { startCheckpointer, type Checkpointer } from './adapters/sqlite-checkpointer.js';

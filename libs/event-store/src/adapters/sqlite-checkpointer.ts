@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type Database from 'better-sqlite3';
 import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
@@ -61,11 +60,10 @@ parentPort.on('message', () => {
 `;
 
 /**
- * Starts checkpointing `file` on a worker, asking for the WAL to start over past `restartPages`.
- * `onFailure` is called once if the worker cannot go on; `onCheckpoint` after each checkpoint it
- * ran (for tests and metrics).
+ * Starts checkpointing `file` on a worker. `onFailure` is called once if the worker cannot go on;
+ * `onCheckpoint` after each checkpoint it ran (for tests and metrics).
  */
-export function startCheckpointer(file: string, intervalMs: number, restartPages: number, onFailure: (error: Error) => void, onCheckpoint?: () => void): Checkpointer {
+export function startCheckpointer(file: string, intervalMs: number, onFailure: (error: Error) => void, onCheckpoint?: () => void, restartPages = 10_000): Checkpointer {
   const restartWanted = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, intervalMs, restartPages, restartWanted: restartWanted.buffer } });
   // The process may exit while the store is open (the store's owner decides that, not this thread).
@@ -97,20 +95,4 @@ export function startCheckpointer(file: string, intervalMs: number, restartPages
       await exited;
     },
   };
-}
-
-/**
- * A checkpoint every ~40 MiB of WAL instead of SQLite's 4 MiB when the writer checkpoints itself
- * (before the checkpoint worker starts, or if it fails): batched appends ran 20-30 % faster in
- * same-run comparisons (BENCHMARKS.md). The checkpoint worker asks for the WAL to start over past
- * the same size.
- */
-export const WAL_CHECKPOINT_BYTES = 10_000 * 4096;
-
-/**
- * The WAL size, in pages of this database, past which the store checkpoints or starts the WAL over
- * (~40 MiB; files made before 16 KiB pages have 4 KiB ones).
- */
-export function walCheckpointPages(db: Pick<Database.Database, 'pragma'>): number {
-  return Math.round(WAL_CHECKPOINT_BYTES / Number(db.pragma('page_size', { simple: true })));
 }

@@ -1,7 +1,6 @@
 import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
 import type { ExpectedRevision, ProposedEvent, ReadAllOptions, RecordedEvent, StreamWrite } from '../event-store.port.js';
@@ -627,9 +626,7 @@ describe('SqliteEventStore background checkpoints', () => {
     const fileBytes = () => statSync(join(dir, 'background.db')).size;
     await store.append('s-0', events('a', 40));
     const before = fileBytes();
-    // A new file has 16 KiB pages; the writer checkpoints itself every ~40 MiB of WAL until the worker starts.
-    expect(store.db.pragma('page_size', { simple: true })).toBe(16_384);
-    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2_500);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     await store.append('s-1', events('b', 40));
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await until(() => checkpoints > 0 && fileBytes() > before);
@@ -638,21 +635,9 @@ describe('SqliteEventStore background checkpoints', () => {
     expect(await collect(reopened.readAll())).toHaveLength(80);
   });
 
-  it('keeps the page size of a file made with 4 KiB pages, and counts its WAL limits in those pages', async () => {
-    const older = new Database(join(dir, 'older.db'));
-    older.pragma('page_size = 4096');
-    older.pragma('journal_mode = WAL');
-    older.close();
-    const store = openStore('older');
-    await store.append('s-0', events('a', 3));
-    expect(store.db.pragma('page_size', { simple: true })).toBe(4096);
-    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
-  });
-
   it('keeps the WAL from growing with the data while a writer keeps writing', async () => {
     let checkpoints = 0;
-    // Started over past 50 pages of 16 KiB.
-    const store = openStore('restart', { backgroundCheckpoints: { afterEvents: 0, intervalMs: 5, walRestartPages: 50, onCheckpoint: () => checkpoints++ } });
+    const store = openStore('restart', { backgroundCheckpoints: { afterEvents: 0, intervalMs: 5, walRestartPages: 200, onCheckpoint: () => checkpoints++ } });
     const walBytes = () => statSync(join(dir, 'restart.db-wal')).size;
     let largestWal = 0;
     // Without a pause: each commit comes before the worker's checkpoint ends.
@@ -674,15 +659,15 @@ describe('SqliteEventStore background checkpoints', () => {
     rmSync(join(dir, 'worker-fails.db'));
     await store.append('s-0', events('a', 5));
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    await until(() => store.db.pragma('wal_autocheckpoint', { simple: true }) === 2_500);
+    await until(() => store.db.pragma('wal_autocheckpoint', { simple: true }) === 10_000);
     await store.append('s-1', events('b', 5));
-    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2_500);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
   });
 
   it('starts no worker when turned off, or for an in-memory database', async () => {
     const off = openStore('off', { backgroundCheckpoints: false });
     await off.append('s-0', events('a', 30_000));
-    expect(off.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2_500);
+    expect(off.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     const memory = SqliteEventStore.open(':memory:', { clock, backgroundCheckpoints: { afterEvents: 0 } });
     open.push(memory);
     await memory.append('s-0', events('a', 10));
