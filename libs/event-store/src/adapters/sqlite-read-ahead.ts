@@ -83,6 +83,9 @@ export function readAhead(query: ReadAheadQuery, onFinished?: () => void): Async
   let failure: unknown;
   let finished = false;
   worker.on('message', (page: Page | WorkerFailure) => {
+    // Pages posted before the reader finished arrive while terminate() holds the worker referenced
+    // until it has stopped: unreferencing it here would let the process exit under that await.
+    if (finished) return;
     if (!Array.isArray(page)) return fail(workerFailure(`reading ahead from ${query.file}`, page));
     const reader = waiting.shift();
     if (reader) reader.resolve(page);
@@ -93,7 +96,7 @@ export function readAhead(query: ReadAheadQuery, onFinished?: () => void): Async
   });
   const fail = (error: unknown) => {
     failure ??= error;
-    worker.unref();
+    if (!finished) worker.unref();
     for (const reader of waiting.splice(0)) reader.reject(failure);
   };
   worker.on('error', fail);

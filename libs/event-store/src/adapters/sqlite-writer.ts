@@ -185,13 +185,14 @@ export function startWriter(file: string, statements: WriterStatements): SqliteW
   let stopping = false;
   const fail = (error: Error) => {
     failure ??= error;
-    worker.unref();
+    if (!stopping) worker.unref();
     for (const request of waiting.splice(0)) request.reject(failure);
   };
   worker.on('message', (message: OffThreadOutcome | (WorkerFailure & { fatal?: true })) => {
     if (typeof message === 'object' && 'fatal' in message) return fail(workerFailure(`opening ${file} for the writer thread`, message));
     const request = waiting.shift();
-    if (waiting.length === 0) worker.unref();
+    // Once stopping, the worker stays referenced until it has ended (stop() awaits that).
+    if (waiting.length === 0 && !stopping) worker.unref();
     if (message === 'fallback' || 'last' in message) request?.resolve(message);
     else request?.reject(workerFailure(`appending to ${file}`, message));
   });
