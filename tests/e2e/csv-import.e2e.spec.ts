@@ -56,14 +56,25 @@ describe('POST /v1/imports/tickets (text/csv)', () => {
     ]);
   });
 
-  it('reports a row that is not well-formed CSV as rejected, with its line, and imports the rows before it', async () => {
+  it('reports a row that is not well-formed CSV as rejected, with its line, and imports the rows around it', async () => {
     const head = await t.store.headPosition();
-    const response = await post([HEADER, 'T20,2026-03-04T09:00:00Z,chat,US,kyc,en,normal,,,,,,', 'T21,"2026-03-04T09:05:00Z"x,chat,US,kyc,en,normal,,,,,,'].join('\r\n'));
+    const response = await post(
+      [
+        HEADER,
+        'T20,2026-03-04T09:00:00Z,chat,US,kyc,en,normal,,,,,,',
+        'T21,"2026-03-04T09:05:00Z"x,chat,US,kyc,en,normal,,,,,,',
+        'T22,"2026-03-04T09:10:00Z,chat,US,kyc,en,normal,,,,,,',
+        'T23,2026-03-04T09:15:00Z,chat,US,kyc,en,normal,,,,,,',
+      ].join('\r\n'),
+    );
     expect(response.status).toBe(201);
     const report = response.json<{ rowsRead: number; eventsWritten: number; rejectedRows: { line: number; reason: string }[] }>();
-    expect(report).toMatchObject({ rowsRead: 2, eventsWritten: 1 });
-    expect(report.rejectedRows).toEqual([{ line: 3, reason: expect.stringMatching(/not well-formed CSV/) }]);
-    expect(await t.store.headPosition()).toBe(head! + 1n);
+    expect(report).toMatchObject({ rowsRead: 4, eventsWritten: 2 });
+    expect(report.rejectedRows).toEqual([
+      { line: 3, reason: expect.stringMatching(/not well-formed CSV/) },
+      { line: 4, reason: expect.stringMatching(/not well-formed CSV/) },
+    ]);
+    expect(await t.store.headPosition()).toBe(head! + 2n);
   });
 
   it('rejects a file without the required header columns, and non-CSV bodies', async () => {

@@ -47,7 +47,7 @@ describe('csvRowBatches', () => {
             const text = cells.map(quote).join(',');
             expected.push({ line, cells });
             lines.push(text);
-            line += 1 + text.split(linebreak).length - 1;
+            line += 1 + (text.match(/\r\n|\n|\r/g) ?? []).length;
             for (const after of emptyAfter) {
               if (after === i && i < rows.length - 1) {
                 lines.push('');
@@ -64,15 +64,38 @@ describe('csvRowBatches', () => {
     );
   });
 
-  it('marks a row whose quotes do not close or are followed by text, and keeps the rows before it', async () => {
-    const parsed = await rowsOf(['id,name\n1,ok\n2,"bad"x\n3,fine\n']);
-    expect(parsed[0]).toEqual({ line: 1, cells: ['id', 'name'] });
-    expect(parsed[1]).toEqual({ line: 2, cells: ['1', 'ok'] });
-    expect(parsed[2]!.line).toBe(3);
-    expect(parsed[2]!.malformed).toMatch(/quote/i);
-    const unclosed = await rowsOf(['id,name\n1,"never closed\n2,x\n']);
-    expect(unclosed[1]!.line).toBe(2);
-    expect(unclosed[1]!.malformed).toMatch(/quote/i);
+  it('gives a row whose quotes make no sense as its first line, marked, and reads on from the next line', async () => {
+    const parsed = await rowsOf(['id,name\n1,ok\n2,"bad"x\n3,"fine"\n4,last\n']);
+    expect(parsed.map((r) => [r.line, r.cells, r.malformed !== undefined])).toEqual([
+      [1, ['id', 'name'], false],
+      [2, ['1', 'ok'], false],
+      [3, ['2,"bad"x'], true],
+      [4, ['3', 'fine'], false],
+      [5, ['4', 'last'], false],
+    ]);
+    // A quote never closed: its line is the malformed row; the lines after it are rows again.
+    const unclosed = await rowsOf(['id,name\r\n1,"never closed\r\n2,x\r\n3,y']);
+    expect(unclosed.map((r) => [r.line, r.cells, r.malformed !== undefined])).toEqual([
+      [1, ['id', 'name'], false],
+      [2, ['1,"never closed'], true],
+      [3, ['2', 'x'], false],
+      [4, ['3', 'y'], false],
+    ]);
+  });
+
+  it('bounds a quoted cell that never closes: past 1 MiB its first line is the malformed row, and every row after it is read', async () => {
+    const filler = Array.from({ length: 120_000 }, (_, i) => `${i},row ${i}`).join('\n');
+    const parsed = await rowsOf(cut(`id,name\n0,"open\n${filler}\n`, Array.from({ length: 200 }, (_, i) => i / 200)));
+    // Cut off by the bound while reading (the file's end, 1.6 MiB on, would give another complaint).
+    expect(parsed[1]).toMatchObject({ line: 2, cells: ['0,"open'], malformed: expect.stringMatching(/more than 1048576 characters/) });
+    const after = parsed.slice(2);
+    expect(after).toHaveLength(120_000);
+    expect(after.every((r, i) => r.malformed === undefined && r.cells[0] === String(i) && r.line === i + 3)).toBe(true);
+  });
+
+  it('counts a quoted line break of another kind than the file’s as a line', async () => {
+    const parsed = await rowsOf(['h1,h2\r\n1,"multi\nline"\r\n2,x']);
+    expect(parsed.map((r) => r.line)).toEqual([1, 2, 4]);
   });
 
   it('reads a file of one line without a line break, and an empty one', async () => {
