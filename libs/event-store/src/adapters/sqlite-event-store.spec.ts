@@ -236,7 +236,8 @@ describe('SqliteEventStore: chunked and off-thread appends behave exactly as one
   // to one writing row by row, one write at a time.
   const expected = fc.oneof(
     fc.constantFrom<ExpectedRevision>('any', 'no_stream', 'exists'),
-    fc.integer({ min: 0, max: 25 }).map((n) => BigInt(n)),
+    // Negative revisions too: no stream has one (and the writer thread codes the names as negatives).
+    fc.integer({ min: -4, max: 25 }).map((n) => BigInt(n)),
   );
   const proposal = fc.oneof(
     { weight: 6, arbitrary: fc.constant({ kind: 'fresh' as const }) },
@@ -427,6 +428,33 @@ describe('SqliteEventStore off-thread appends (writer thread)', () => {
     expect((await first).at(-1)!.position).toBe(600n);
     expect((await own).position).toBe(1201n);
     expect(store.writtenOffThread).toBe(2);
+  });
+
+  it('keeps call order when an off-thread append falls back to the store’s connection', async () => {
+    const store = openStore('fallback-order');
+    const first = event('o-1');
+    await store.append('s-1', [first]);
+    // A holds an event already stored: the writer hands it back, and the store appends it itself;
+    // C, posted right behind it, must not be written before it.
+    const a = store.appendMultiple([{ stream: 's-1', events: [first, event('o-2')], expectedRevision: 'any' }], { offThread: true });
+    const c = store.appendMultiple([{ stream: 's-1', events: [event('o-3')], expectedRevision: 'any' }], { offThread: true });
+    await Promise.all([a, c]);
+    expect((await collect(store.readStream('s-1'))).map((e) => e.id)).toEqual(['o-1', 'o-2', 'o-3']);
+    // After the fallbacks the writer writes again.
+    await store.appendMultiple([{ stream: 's-2', events: [event('o-4')] }], { offThread: true });
+    expect(store.writtenOffThread).toBe(1);
+  });
+
+  it('keeps call order for an append on the store’s connection called between two off-thread ones', async () => {
+    const store = openStore('between-order');
+    const a = store.appendMultiple(batch('a', 100, 2), { offThread: true });
+    const b = store.append('s-1', [event('b-0')]);
+    const c = store.appendMultiple([{ stream: 's-1', events: [event('c-0')], expectedRevision: 'any' }], { offThread: true });
+    await Promise.all([a, b, c]);
+    expect((await collect(store.readAll())).slice(-2).map((e) => [e.id, String(e.revision)])).toEqual([
+      ['b-0', '0'],
+      ['c-0', '1'],
+    ]);
   });
 
   it('wakes live subscribers after an off-thread commit', async () => {

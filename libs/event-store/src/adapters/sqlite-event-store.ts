@@ -26,7 +26,7 @@ import type {
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
-import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NO_STREAM, startWriter, type EventKind, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
+import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NEVER, EXPECTED_NO_STREAM, startWriter, type EventKind, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -155,8 +155,11 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private checkpointer: Checkpointer | undefined;
   /** The writer thread for `offThread` appends, started by the first; undefined before and after close. */
   private writer: (SqliteWriter & { readonly failed: boolean }) | undefined;
-  /** Off-thread appends not answered yet: appends on this connection wait for them (log order = call order). */
+  /** Off-thread appends not answered yet (see appendOwn). */
   private readonly offThreadAppends = new Set<Promise<unknown>>();
+  /** Appends on this connection waiting for off-thread ones, and when the last of them is done. */
+  private ownAppendsQueued = 0;
+  private ownAppendsDone: Promise<void> = Promise.resolve();
   private closing = false;
   private offThreadCommits = 0;
   /** Reads running on read-ahead workers; close() stops the ones their readers left unfinished. */
@@ -226,7 +229,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     // Commits are as safe with fewer checkpoints (NORMAL); the WAL file grows to ~40 MiB and stays.
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     // When the WAL starts over, a file grown past this is cut back to it.
-    db.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096 * 2}`);
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
     db.pragma('temp_store = MEMORY');
@@ -239,8 +242,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (this.offThreadAppends.size > 0) await this.offThreadAppendsSettled();
-    return this.appendSync(stream, events, options);
+    return this.appendOwn(() => this.appendSync(stream, events, options));
   }
 
   appendSync(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): AppendResult {
@@ -254,20 +256,38 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
    * called while off-thread appends are on their way is written after them.
    */
   async appendMultiple(writes: readonly StreamWrite[], options: AppendMultipleOptions = {}): Promise<AppendResult[]> {
-    if (options.offThread && !this.db.memory && !this.closing && writes.some((write) => write.events.length > 0)) {
-      const appending = this.appendOffThread(writes);
+    if (options.offThread && !this.db.memory && !this.closing && !this.writer?.failed && writes.some((write) => write.events.length > 0)) {
+      const before = this.ownAppendsQueued > 0 ? this.ownAppendsDone : undefined;
+      // Tracked from the call on, so that appends called after it wait for it.
+      const appending = before ? before.then(() => this.appendOffThread(writes)) : this.appendOffThread(writes);
       this.offThreadAppends.add(appending);
       const settled = () => this.offThreadAppends.delete(appending);
       appending.then(settled, settled);
       return appending;
     }
-    if (this.offThreadAppends.size > 0) await this.offThreadAppendsSettled();
-    return this.appendMultipleSync(writes);
+    return this.appendOwn(() => this.appendMultipleSync(writes));
   }
 
-  /** Waits for the off-thread appends called so far (not for later ones, which could keep it waiting). */
-  private async offThreadAppendsSettled(): Promise<void> {
-    await Promise.allSettled([...this.offThreadAppends]);
+  /**
+   * Runs an append on this connection: at once, or, while off-thread appends are on their way,
+   * after them and after the appends called before it that wait for them, so the log keeps the
+   * order of the calls.
+   */
+  private appendOwn<T>(write: () => T): T | Promise<T> {
+    if (this.offThreadAppends.size === 0 && this.ownAppendsQueued === 0) return write();
+    const before = Promise.allSettled([...this.offThreadAppends, this.ownAppendsDone]);
+    this.ownAppendsQueued++;
+    const done = before.then(write).finally(() => this.ownAppendsQueued--);
+    this.ownAppendsDone = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
+
+  /** Waits for the appends called so far (not for later ones, which could keep it waiting). */
+  private async appendsSettled(): Promise<void> {
+    await Promise.allSettled([...this.offThreadAppends, this.ownAppendsDone]);
   }
 
   /**
@@ -325,7 +345,13 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     } catch {
       outcome = 'fallback';
     }
-    if (outcome === 'fallback') return this.appendMultipleSync(writes);
+    if (outcome === 'fallback') {
+      try {
+        return this.appendMultipleSync(writes);
+      } finally {
+        this.writer?.resume();
+      }
+    }
     const results = new Array<AppendResult>(writes.length);
     let position = outcome.last;
     for (let w = writes.length - 1; w >= 0; w--) {
@@ -345,6 +371,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows)]), [1, chunkInsertSql(1)]],
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       cacheSizeKiB: CACHE_SIZE_KIB,
+      journalSizeLimitBytes: JOURNAL_SIZE_LIMIT_BYTES,
     });
     return this.writer;
   }
@@ -825,7 +852,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
 
   async close(): Promise<void> {
     this.closing = true;
-    await this.offThreadAppendsSettled();
+    await this.appendsSettled();
     const writer = this.writer;
     this.writer = undefined;
     await writer?.stop();
@@ -927,7 +954,7 @@ function expectedCode(expected: ExpectedRevision): number {
   if (expected === 'no_stream') return EXPECTED_NO_STREAM;
   if (expected === 'any') return EXPECTED_ANY;
   if (expected === 'exists') return EXPECTED_EXISTS;
-  return Number(expected);
+  return expected < 0n || expected > BigInt(Number.MAX_SAFE_INTEGER) ? EXPECTED_NEVER : Number(expected);
 }
 
 /** Page cache per connection: 256 MiB. */
@@ -942,6 +969,9 @@ const BUSY_TIMEOUT_MS = 10_000;
  * same-run comparisons (BENCHMARKS.md).
  */
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/** A WAL file grown past this is cut back to it when the WAL starts over. */
+const JOURNAL_SIZE_LIMIT_BYTES = WAL_AUTOCHECKPOINT_PAGES * 4096 * 2;
 
 /**
  * Pages a readAll keeps read ahead: its pages are small (pageSize rows), and with two the reader

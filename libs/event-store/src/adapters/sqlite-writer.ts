@@ -11,7 +11,8 @@ import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } f
  * expected revision and inserts the rows. Anything else (an expectation that does not hold, an
  * event id already stored) rolls back and is answered `fallback`: the store then runs that append
  * on its own connection, whose path knows retried events, reused ids and conflicts. Requests run
- * one after the other in the order they were posted.
+ * one after the other in the order they were posted; after a fallback the worker answers every
+ * request `fallback` until the store says `resume`, so the log keeps the order of the requests.
  */
 export interface OffThreadAppend {
   /** One entry per write: its stream, its expected revision as an {@link ExpectedCode}, its event count. */
@@ -40,6 +41,8 @@ export type EventKind = [type: string, recordedAt: string, actor: string, correl
 export const EXPECTED_NO_STREAM = -1;
 export const EXPECTED_ANY = -2;
 export const EXPECTED_EXISTS = -3;
+/** A revision no stream has (negative, or past any count): never holds, so the store's connection raises the conflict. */
+export const EXPECTED_NEVER = -4;
 
 /**
  * Committed: the last row's position and each write's stream revision after it (its last event's;
@@ -48,7 +51,13 @@ export const EXPECTED_EXISTS = -3;
 export type OffThreadOutcome = { last: number; revisions: number[] } | 'fallback';
 
 export interface SqliteWriter {
+  /** Rejects when the writer failed (nothing of the request written, or the writer ended after its commit). */
   append(request: OffThreadAppend): Promise<OffThreadOutcome>;
+  /**
+   * The store has appended a request that came back `fallback` (or failed) on its own connection:
+   * the worker may write again once every request posted before has come back.
+   */
+  resume(): void;
   /** Waits for the requests posted so far, then stops the worker. */
   stop(): Promise<void>;
 }
@@ -64,6 +73,7 @@ export interface WriterStatements {
   inserts: [rows: number, sql: string][];
   busyTimeoutMs: number;
   cacheSizeKiB: number;
+  journalSizeLimitBytes: number;
 }
 
 const WORKER_SOURCE = `
@@ -80,6 +90,8 @@ try {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   db.pragma('cache_size = -' + workerData.cacheSizeKiB);
+  // The connection that starts the WAL over is the one that cuts the file back.
+  db.pragma('journal_size_limit = ' + workerData.journalSizeLimitBytes);
   currentRevision = db.prepare(workerData.currentRevision).pluck();
   inserts = workerData.inserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 10) }));
 } catch (error) {
@@ -87,7 +99,13 @@ try {
   parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
   parentPort.close();
 }
-const holds = (expected, current) => expected >= 0 ? current === expected : expected === -1 ? current === -1 : expected === -2 || current >= 0;
+const holds = (expected, current) => {
+  if (expected >= 0) return current === expected;
+  if (expected === -1) return current === -1;
+  if (expected === -2) return true;
+  if (expected === -3) return current >= 0;
+  return false;
+};
 const isBusy = (error) => error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
 // As the store's own connection does: wait at most 50 ms for readers of older snapshots, never fail for them.
 function restartWal() {
@@ -146,16 +164,25 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
   }
   return { last, revisions };
 }
+// After an append it did not write, the worker writes nothing until the store has appended that
+// one on its own connection and says 'resume': the requests posted behind it come back 'fallback'
+// too, and the store appends them after it, in call order.
+let holding = false;
 parentPort.on('message', (request) => {
   if (request === 'stop') {
     if (db && db.open) db.close();
     parentPort.close();
     return;
   }
+  if (request === 'resume') {
+    holding = false;
+    return;
+  }
+  if (holding) return parentPort.postMessage('fallback');
+  let outcome;
   try {
     if (request.autocheckpoint !== autocheckpoint) db.pragma('wal_autocheckpoint = ' + (autocheckpoint = request.autocheckpoint));
     db.exec('BEGIN IMMEDIATE');
-    let outcome;
     try {
       outcome = append(request);
     } catch (error) {
@@ -163,11 +190,21 @@ parentPort.on('message', (request) => {
       outcome = 'fallback';
     }
     db.exec(outcome === 'fallback' ? 'ROLLBACK' : 'COMMIT');
-    if (request.restartWal) restartWal();
-    parentPort.postMessage(outcome);
   } catch (error) {
     if (db && db.inTransaction) db.exec('ROLLBACK');
-    report(error);
+    holding = true;
+    return report(error);
+  }
+  if (outcome === 'fallback') holding = true;
+  parentPort.postMessage(outcome);
+  if (!request.restartWal) return;
+  // After the answer: the commit stands whatever happens here. A failure ends the writer.
+  try {
+    restartWal();
+  } catch (error) {
+    parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
+    db.close();
+    parentPort.close();
   }
 });
 `;
@@ -210,6 +247,9 @@ export function startWriter(file: string, statements: WriterStatements): SqliteW
       worker.ref();
       worker.postMessage(request);
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    resume(): void {
+      if (waiting.length === 0 && !failure && !stopping) worker.postMessage('resume');
     },
     async stop(): Promise<void> {
       if (stopping) return;
