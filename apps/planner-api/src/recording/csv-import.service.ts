@@ -32,7 +32,7 @@ export interface ImportReport {
   rowsRead: number;
   eventsWritten: number;
   duplicatesSkipped: number;
-  /** Every rejected row counts; `rejectedRows` lists the first ones with their line and reason. */
+  /** Every rejected row counts; `rejectedRows` lists the first ones (by line) with their line and reason. */
   rejectedCount: number;
   rejectedRows: { line: number; column?: string; reason: string }[];
 }
@@ -86,9 +86,16 @@ export class TicketCsvImport {
     const chunkRows = options.chunkRows ?? 1000;
     const maxListed = options.maxListedRejections ?? 1000;
     const report: ImportReport = { rowsRead: 0, eventsWritten: 0, duplicatesSkipped: 0, rejectedCount: 0, rejectedRows: [] };
+    // Rejections arrive out of line order (a chunk's parse before the previous chunk's decisions):
+    // keep the first `maxListed` by line, trimming now and then so the list stays bounded.
+    const listFirst = () => {
+      report.rejectedRows.sort((a, b) => a.line - b.line);
+      report.rejectedRows.length = Math.min(report.rejectedRows.length, maxListed);
+    };
     const reject = (line: number, reason: string, column?: string) => {
       report.rejectedCount++;
-      if (report.rejectedRows.length < maxListed) report.rejectedRows.push(column ? { line, column, reason } : { line, reason });
+      report.rejectedRows.push(column ? { line, column, reason } : { line, reason });
+      if (report.rejectedRows.length >= 2 * maxListed + 1) listFirst();
     };
     let bytesRead = 0;
     input.on('data', (chunk: Buffer | string) => (bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
@@ -153,7 +160,7 @@ export class TicketCsvImport {
       await Promise.allSettled(pending.map((chunk) => chunk.result));
     }
     if (!header) throw new CsvHeaderError(`the file is empty; expected a header row: ${TICKET_CSV_COLUMNS.join(', ')}`);
-    report.rejectedRows.sort((a, b) => a.line - b.line);
+    listFirst();
     return report;
   }
 }
