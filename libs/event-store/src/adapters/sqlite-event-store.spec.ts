@@ -457,6 +457,45 @@ describe('SqliteEventStore off-thread appends (writer thread)', () => {
     ]);
   });
 
+  it('writes the appends of concurrent flows, off-thread or not, in the order they were called', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.array(fc.record({ offThread: fc.boolean(), stream: fc.constantFrom('s-a', 's-b'), retry: fc.boolean(), ticks: fc.nat({ max: 8 }) }), { minLength: 1, maxLength: 5 }),
+          { minLength: 2, maxLength: 4 },
+        ),
+        async (flows) => {
+          run++;
+          const store = openStore(`flows-${run}`);
+          const seed = event(`seed-${run}`);
+          await store.append('s-a', [seed]);
+          const called: string[] = [];
+          let n = 0;
+          // Each flow appends one after the other; the flows run at once. A retry repeats the seed
+          // event, which the writer thread hands back to the store's connection.
+          await Promise.all(
+            flows.map(async (ops, f) => {
+              for (const op of ops) {
+                // A few microtask turns first, so calls land in every gap between another's steps.
+                for (let tick = 0; tick < op.ticks; tick++) await Promise.resolve();
+                const fresh = event(`f${f}-${n++}`);
+                const events = op.retry && op.stream === 's-a' ? [seed, fresh] : [fresh];
+                called.push(fresh.id);
+                if (op.offThread) await store.appendMultiple([{ stream: op.stream, events }], { offThread: true });
+                else await store.appendMultiple([{ stream: op.stream, events }]);
+              }
+            }),
+          );
+          const written = (await collect(store.readAll())).map((e) => e.id).filter((id) => !id.startsWith('seed'));
+          expect(written).toEqual(called);
+          await store.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('wakes live subscribers after an off-thread commit', async () => {
     const store = openStore('wake');
     const seen: string[] = [];

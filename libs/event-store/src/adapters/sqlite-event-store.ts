@@ -157,9 +157,9 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private writer: (SqliteWriter & { readonly failed: boolean }) | undefined;
   /** Off-thread appends not answered yet (see appendOwn). */
   private readonly offThreadAppends = new Set<Promise<unknown>>();
-  /** Appends on this connection waiting for off-thread ones, and when the last of them is done. */
-  private ownAppendsQueued = 0;
-  private ownAppendsDone: Promise<void> = Promise.resolve();
+  /** Appends waiting for their turn, and when the last turn given out ends (see takeTurn). */
+  private turnsWaiting = 0;
+  private lastTurn: Promise<void> = Promise.resolve();
   private closing = false;
   private offThreadCommits = 0;
   /** Reads running on read-ahead workers; close() stops the ones their readers left unfinished. */
@@ -252,14 +252,13 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
 
   /**
    * All writes in one transaction: every expected revision holds and all are written, or nothing is.
-   * With `offThread`, a file database's writer thread runs it (see sqlite-writer.ts). An append
-   * called while off-thread appends are on their way is written after them.
+   * With `offThread`, a file database's writer thread runs it (see sqlite-writer.ts). While
+   * off-thread appends are on their way, appends take turns in call order (see takeTurn).
    */
   async appendMultiple(writes: readonly StreamWrite[], options: AppendMultipleOptions = {}): Promise<AppendResult[]> {
     if (options.offThread && !this.db.memory && !this.closing && !this.writer?.failed && writes.some((write) => write.events.length > 0)) {
-      const before = this.ownAppendsQueued > 0 ? this.ownAppendsDone : undefined;
-      // Tracked from the call on, so that appends called after it wait for it.
-      const appending = before ? before.then(() => this.appendOffThread(writes)) : this.appendOffThread(writes);
+      // Its turn comes when it is handed to the writer, whose requests run in the order posted.
+      const appending = this.takeTurn(false, () => this.appendOffThread(writes));
       this.offThreadAppends.add(appending);
       const settled = () => this.offThreadAppends.delete(appending);
       appending.then(settled, settled);
@@ -268,26 +267,37 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     return this.appendOwn(() => this.appendMultipleSync(writes));
   }
 
-  /**
-   * Runs an append on this connection: at once, or, while off-thread appends are on their way,
-   * after them and after the appends called before it that wait for them, so the log keeps the
-   * order of the calls.
-   */
+  /** An append on this connection: its turn ends when it is written. */
   private appendOwn<T>(write: () => T): T | Promise<T> {
-    if (this.offThreadAppends.size === 0 && this.ownAppendsQueued === 0) return write();
-    const before = Promise.allSettled([...this.offThreadAppends, this.ownAppendsDone]);
-    this.ownAppendsQueued++;
-    const done = before.then(write).finally(() => this.ownAppendsQueued--);
-    this.ownAppendsDone = done.then(
+    return this.takeTurn(true, write);
+  }
+
+  /**
+   * Runs `start` now when no append waits for its turn and, for one on this connection
+   * (`afterOffThread`), none is on its way on the writer thread; else after the appends called
+   * before it have had theirs, and, for one on this connection, after the off-thread appends on
+   * their way then. So the log keeps the order of the calls. A turn ends when `start` returns (an
+   * off-thread append has then been posted) or its promise settles (an append on this connection).
+   */
+  private takeTurn<T>(afterOffThread: boolean, start: () => T): T | Promise<T> {
+    if (this.turnsWaiting === 0 && (!afterOffThread || this.offThreadAppends.size === 0)) return start();
+    const before = afterOffThread ? Promise.allSettled([this.lastTurn, ...this.offThreadAppends]) : this.lastTurn;
+    this.turnsWaiting++;
+    const started = before.then(() => {
+      this.turnsWaiting--;
+      return { value: start() };
+    });
+    const ended = afterOffThread ? started.then(({ value }) => value) : started;
+    this.lastTurn = ended.then(
       () => undefined,
       () => undefined,
     );
-    return done;
+    return started.then(({ value }) => value);
   }
 
   /** Waits for the appends called so far (not for later ones, which could keep it waiting). */
   private async appendsSettled(): Promise<void> {
-    await Promise.allSettled([...this.offThreadAppends, this.ownAppendsDone]);
+    await Promise.allSettled([...this.offThreadAppends, this.lastTurn]);
   }
 
   /**
