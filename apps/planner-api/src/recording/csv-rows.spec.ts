@@ -93,6 +93,25 @@ describe('csvRowBatches', () => {
     expect(after.every((r, i) => r.malformed === undefined && r.cells[0] === String(i) && r.line === i + 3)).toBe(true);
   });
 
+  it('reads a file where every row has a quote followed by text, each as its own malformed row', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `${i},"12" monitor`);
+    const parsed = await rowsOf(cut(`id,item\n${rows.join('\n')}\n`, Array.from({ length: 50 }, (_, i) => i / 50)));
+    expect(parsed).toHaveLength(5_001);
+    expect(parsed.slice(1).every((r, i) => r.malformed !== undefined && r.line === i + 2 && r.cells[0] === `${i},"12" monitor`)).toBe(true);
+  });
+
+  it('drops the rest of a line over 1 MiB without holding it, and reads the rows after it', async () => {
+    const long = `2,"${'x'.repeat(3 << 20)}`;
+    const parsed = await rowsOf(cut(`id,name\n1,a\n${long}\n3,b\n4,"c"\n`, Array.from({ length: 100 }, (_, i) => i / 100)));
+    expect(parsed.map((r) => [r.line, r.cells.length === 2 ? r.cells : r.cells[0]!.length, r.malformed !== undefined])).toEqual([
+      [1, ['id', 'name'], false],
+      [2, ['1', 'a'], false],
+      [3, 1000, true],
+      [4, ['3', 'b'], false],
+      [5, ['4', 'c'], false],
+    ]);
+  });
+
   it('counts a quoted line break of another kind than the file’s as a line', async () => {
     const parsed = await rowsOf(['h1,h2\r\n1,"multi\nline"\r\n2,x']);
     expect(parsed.map((r) => r.line)).toEqual([1, 2, 4]);

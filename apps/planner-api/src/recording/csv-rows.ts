@@ -15,6 +15,12 @@ export interface CsvRow {
  */
 const MAX_ROW_CHARS = 1 << 20;
 
+/** Characters read at once around malformed rows (see rowsOfMalformed). */
+const RESYNC_WINDOW_CHARS = 2048;
+
+/** A malformed row's cell keeps at most this much of its first line (the report gives its line number). */
+const MALFORMED_CELL_CHARS = 1000;
+
 /**
  * The rows of a CSV stream (RFC 4180: `,`-separated, `"`-quoted, line breaks inside quotes allowed),
  * a batch per chunk of input as it arrives, so memory stays flat with the file's size and the
@@ -34,59 +40,100 @@ export async function* csvRowBatches(input: Readable): AsyncGenerator<CsvRow[]> 
   // Text not parsed yet, starting at a row boundary, and the line it starts on.
   let pending = '';
   let line = 1;
-  const config = (): Papa.ParseConfig => ({ delimiter: ',', newline: linebreak as Papa.ParseConfig['newline'], quoteChar: '"' });
+  // Dropping the rest of a line too long to be a row, up to its line break.
+  let skipping = false;
+  type Parsed = { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+  const parse = (text: string, ignoreLastRow: boolean, preview?: number): Parsed =>
+    new Papa.Parser({ delimiter: ',', newline: linebreak as Papa.ParseConfig['newline'], quoteChar: '"', ...(preview ? { preview } : {}) }).parse(text, 0, ignoreLastRow) as Parsed;
+  /**
+   * The first complaint about quotes in a row the parse gave; with `cutOffToo`, also a quote
+   * followed by text in the row the text cuts off (the parser reads on for a closing quote, so
+   * that row would otherwise grow to the end of the input).
+   */
+  const firstQuoteError = (result: Parsed, cutOffToo: boolean): Papa.ParseError | undefined =>
+    result.errors.find(
+      (error) => error.type === 'Quotes' && error.row !== undefined && (error.row < result.data.length || (cutOffToo && error.code === 'InvalidQuotes' && error.row === result.data.length)),
+    );
   const take = (cells: string[], rows: CsvRow[]) => {
     if (cells.length > 1 || cells[0] !== '') rows.push({ line, cells });
     line += 1;
     for (const cell of cells) line += linebreaksIn(cell);
   };
+  const reject = (rows: CsvRow[], firstLine: string, malformed: string) => {
+    rows.push({ line, cells: [firstLine.slice(0, MALFORMED_CELL_CHARS)], malformed });
+    line += 1;
+  };
+  /** Drops text up to the line break that ends a skipped line; false while none has come yet. */
+  const skipRestOfLine = (): boolean => {
+    const at = pending.indexOf(linebreak!);
+    if (at < 0) {
+      // Keep a final \r: the \n of a \r\n may come with the next chunk.
+      pending = linebreak === '\r\n' && pending.endsWith('\r') ? '\r' : '';
+      return false;
+    }
+    pending = pending.slice(at + linebreak!.length);
+    skipping = false;
+    return true;
+  };
   const rowsOf = (last: boolean): CsvRow[] => {
-    // The whole text in one call; row by row (slower) only to find where a malformed row starts.
-    const result = new Papa.Parser(config()).parse(pending, 0, !last) as { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
-    const malformed = result.errors.some((error) => error.type === 'Quotes' && error.row !== undefined && error.row < result.data.length);
-    if (malformed || (!last && pending.length - result.meta.cursor > MAX_ROW_CHARS)) return rowsOfMalformed(last);
+    if (skipping && !skipRestOfLine()) return [];
+    // The whole text in one call; in windows only around malformed rows.
+    const result = parse(pending, !last);
+    if (firstQuoteError(result, true) || (!last && pending.length - result.meta.cursor > MAX_ROW_CHARS)) return rowsOfMalformed(last);
     const rows: CsvRow[] = [];
     for (const cells of result.data) take(cells, rows);
     pending = pending.slice(result.meta.cursor);
     return rows;
   };
+  /**
+   * Reads `pending` in windows of whole lines: the parser, meeting a quote that does not close
+   * where it should, reads on to the end of its text for one that does, so each malformed row costs
+   * one window's reading, not the rest of the file's.
+   */
   const rowsOfMalformed = (last: boolean): CsvRow[] => {
     const rows: CsvRow[] = [];
-    for (;;) {
-      const text = pending;
-      let rowStart = 0;
-      let bad: { at: number; message: string } | undefined;
-      const parser: Papa.Parser = new Papa.Parser({
-        ...config(),
-        step: (result: { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } }) => {
-          const quoteError = result.errors.find((error) => error.type === 'Quotes');
-          if (quoteError) {
-            bad = { at: rowStart, message: quoteError.message };
-            parser.abort();
-            return;
-          }
-          take(result.data[0]!, rows);
-          rowStart = result.meta.cursor;
-        },
-      } as Papa.ParseConfig);
-      parser.parse(text, 0, !last);
-      if (bad === undefined && (last || text.length - rowStart <= MAX_ROW_CHARS)) {
-        pending = text.slice(rowStart);
-        return rows;
+    let size = RESYNC_WINDOW_CHARS;
+    while (pending !== '') {
+      if (skipping && !skipRestOfLine()) break;
+      const lineBreakAfter = pending.indexOf(linebreak!, size);
+      const end = lineBreakAfter < 0 ? pending.length : lineBreakAfter + linebreak!.length;
+      const whole = end === pending.length;
+      const window = pending.slice(0, end);
+      const result = parse(window, !(whole && last));
+      // A window ends at a line break (or at the end of the input), so a cut-off row's first line is all there.
+      const error = firstQuoteError(result, !whole || last);
+      if (error) {
+        // The rows before it, then its first line alone; reading goes on from the next line.
+        const before = error.row! >= result.data.length ? result : error.row! > 0 ? parse(window, true, error.row) : undefined;
+        for (const cells of before?.data ?? []) take(cells, rows);
+        const at = before?.meta.cursor ?? 0;
+        const lineEnd = pending.indexOf(linebreak!, at);
+        reject(rows, pending.slice(at, lineEnd < 0 ? pending.length : lineEnd), error.message);
+        pending = lineEnd < 0 ? '' : pending.slice(lineEnd + linebreak!.length);
+        size = RESYNC_WINDOW_CHARS;
+        continue;
       }
-      // The malformed row is its first line alone; reading goes on from the next line.
-      const at = bad?.at ?? rowStart;
-      const lineEnd = text.indexOf(linebreak!, at);
-      if (lineEnd < 0 && !last) {
-        pending = text.slice(at);
-        return rows;
+      for (const cells of result.data) take(cells, rows);
+      pending = pending.slice(result.meta.cursor);
+      if (result.meta.cursor > 0) {
+        size = RESYNC_WINDOW_CHARS;
+        continue;
       }
-      const firstLine = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
-      rows.push({ line, cells: [firstLine], malformed: bad?.message ?? `a quoted cell runs on for more than ${MAX_ROW_CHARS} characters (a quote never closed?)` });
-      line += 1;
-      pending = lineEnd < 0 ? '' : text.slice(lineEnd + linebreak!.length);
-      if (pending === '') return rows;
+      // No whole row in the window: a quoted cell spans it. Widen it while there is more text.
+      if (!whole) {
+        size *= 2;
+        continue;
+      }
+      if (pending.length <= MAX_ROW_CHARS) break;
+      // Longer than any row: an unclosed quote, or a line with no end in sight.
+      const lineEnd = pending.indexOf(linebreak!);
+      reject(rows, pending.slice(0, lineEnd < 0 ? pending.length : lineEnd), `a row runs on for more than ${MAX_ROW_CHARS} characters (a quote never closed?)`);
+      if (lineEnd < 0) {
+        skipping = true;
+        pending = '';
+      } else pending = pending.slice(lineEnd + linebreak!.length);
     }
+    return rows;
   };
   for await (const chunk of input as AsyncIterable<string>) {
     pending += chunk;
