@@ -340,6 +340,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       }
     });
     let outcome: OffThreadOutcome;
+    const restartWal = this.checkpointer?.takeRestartRequest() ?? false;
     try {
       outcome = await this.startedWriter().append({
         streams,
@@ -350,7 +351,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         kindOf,
         kinds,
         autocheckpoint: this.checkpointer ? 0 : WAL_AUTOCHECKPOINT_PAGES,
-        restartWal: this.checkpointer?.takeRestartRequest() ?? false,
+        restartWal,
       });
     } catch {
       outcome = 'fallback';
@@ -359,6 +360,8 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       try {
         return this.appendMultipleSync(writes);
       } finally {
+        // The writer did not start the WAL over as asked: this connection does, once it holds no transaction.
+        if (restartWal && this.db.open) this.restartWal();
         this.writer?.resume();
       }
     }

@@ -23,7 +23,7 @@ describe('startWriter', () => {
       autocheckpoint: 0,
       restartWal: false,
     };
-    await expect(writer.append(request)).rejects.toThrow(/opening .*missing\.db for the writer thread/);
+    await expect(writer.append(request)).rejects.toThrow(/the writer thread for .*missing\.db: .*open/);
     expect(writer.failed).toBe(true);
     await expect(writer.append(request)).rejects.toThrow(/missing\.db/);
     await writer.stop();

@@ -51,7 +51,7 @@ export const EXPECTED_NEVER = -4;
 export type OffThreadOutcome = { last: number; revisions: number[] } | 'fallback';
 
 export interface SqliteWriter {
-  /** Rejects when the writer failed (nothing of the request written, or the writer ended after its commit). */
+  /** Rejects when the writer failed before committing the request (nothing of it written). */
   append(request: OffThreadAppend): Promise<OffThreadOutcome>;
   /**
    * The store has appended a request that came back `fallback` (or failed) on its own connection:
@@ -210,9 +210,11 @@ parentPort.on('message', (request) => {
 `;
 
 /**
- * Starts the writer for `file`. Every request is answered by an outcome or fails with the error
- * SQLite raised (the transaction rolled back). If the worker stops, every waiting request fails
- * and so do later ones; `failed` then tells the store to write on its own connection again.
+ * Starts the writer for `file`. Every request is answered by an outcome (`fallback` also for every
+ * request after one not written, until resume()) or fails with the error SQLite raised (the
+ * transaction rolled back). If the worker stops (it cannot open the file, or starting the WAL over
+ * failed after a commit, which stands), every waiting request fails and so do later ones; `failed`
+ * then tells the store to write on its own connection again.
  */
 export function startWriter(file: string, statements: WriterStatements): SqliteWriter & { readonly failed: boolean } {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: sqliteDriverPath, file, ...statements } });
@@ -226,7 +228,7 @@ export function startWriter(file: string, statements: WriterStatements): SqliteW
     for (const request of waiting.splice(0)) request.reject(failure);
   };
   worker.on('message', (message: OffThreadOutcome | (WorkerFailure & { fatal?: true })) => {
-    if (typeof message === 'object' && 'fatal' in message) return fail(workerFailure(`opening ${file} for the writer thread`, message));
+    if (typeof message === 'object' && 'fatal' in message) return fail(workerFailure(`the writer thread for ${file}`, message));
     const request = waiting.shift();
     // Once stopping, the worker stays referenced until it has ended (stop() awaits that).
     if (waiting.length === 0 && !stopping) worker.unref();
