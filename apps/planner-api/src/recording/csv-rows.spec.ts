@@ -119,6 +119,7 @@ describe('csvRowBatches', () => {
 
   it('reads a file of one line without a line break, and an empty one', async () => {
     expect(await rowsOf(['a,b,c'])).toEqual([{ line: 1, cells: ['a', 'b', 'c'] }]);
+    expect(await rowsOf(['a,b,c\r'])).toEqual([{ line: 1, cells: ['a', 'b', 'c'] }]);
     expect(await rowsOf([])).toEqual([]);
   });
 });

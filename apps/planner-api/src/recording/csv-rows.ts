@@ -145,8 +145,8 @@ export async function* csvRowBatches(input: Readable): AsyncGenerator<CsvRow[]> 
     const rows = rowsOf(false);
     if (rows.length > 0) yield rows;
   }
-  // One line without a line break, or nothing.
-  linebreak ??= '\n';
+  // One line without a line break, or ending in a \r (no \n can follow it now), or nothing.
+  linebreak ??= pending.endsWith('\r') ? '\r' : '\n';
   const rows = pending === '' ? [] : rowsOf(true);
   if (rows.length > 0) yield rows;
 }
