@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+import { REPORT_FAILURE, sqliteDriverPath, stopWorker, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
  * Checkpoints a WAL database on a worker thread with its own connection, so the writing thread no
@@ -88,11 +88,7 @@ export function startCheckpointer(file: string, intervalMs: number, onFailure: (
       if (stopping) return;
       stopping = true;
       if (failed) return;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      // Held again until it has stopped: an unreferenced worker's exit would not keep the process waiting for it.
-      worker.ref();
-      worker.postMessage('stop');
-      await exited;
+      await stopWorker(worker);
     },
   };
 }

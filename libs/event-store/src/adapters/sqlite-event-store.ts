@@ -155,7 +155,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   private checkpointer: Checkpointer | undefined;
   /** The writer thread for `offThread` appends, started by the first; undefined before and after close. */
   private writer: (SqliteWriter & { readonly failed: boolean }) | undefined;
-  /** Off-thread appends not answered yet (see appendOwn). */
+  /** Off-thread appends not answered yet (see takeTurn). */
   private readonly offThreadAppends = new Set<Promise<unknown>>();
   /** Appends waiting for their turn, and when the last turn given out ends (see takeTurn). */
   private turnsWaiting = 0;
@@ -242,7 +242,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
   }
 
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    return this.appendOwn(() => this.appendSync(stream, events, options));
+    return this.takeTurn(true, () => this.appendSync(stream, events, options));
   }
 
   appendSync(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): AppendResult {
@@ -264,20 +264,15 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       appending.then(settled, settled);
       return appending;
     }
-    return this.appendOwn(() => this.appendMultipleSync(writes));
-  }
-
-  /** An append on this connection: its turn ends when it is written. */
-  private appendOwn<T>(write: () => T): T | Promise<T> {
-    return this.takeTurn(true, write);
+    return this.takeTurn(true, () => this.appendMultipleSync(writes));
   }
 
   /**
    * Runs `start` now when no append waits for its turn and, for one on this connection
    * (`afterOffThread`), none is on its way on the writer thread; else after the appends called
    * before it have had theirs, and, for one on this connection, after the off-thread appends on
-   * their way then. So the log keeps the order of the calls. A turn ends when `start` returns (an
-   * off-thread append has then been posted) or its promise settles (an append on this connection).
+   * their way then. So the log keeps the order of the calls. A turn ends when `start` returns: an
+   * append on this connection has then been written, an off-thread one handed to the writer.
    */
   private takeTurn<T>(afterOffThread: boolean, start: () => T): T | Promise<T> {
     if (this.turnsWaiting === 0 && (!afterOffThread || this.offThreadAppends.size === 0)) return start();
@@ -287,8 +282,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       this.turnsWaiting--;
       return { value: start() };
     });
-    const ended = afterOffThread ? started.then(({ value }) => value) : started;
-    this.lastTurn = ended.then(
+    this.lastTurn = started.then(
       () => undefined,
       () => undefined,
     );

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * What the embedded store's worker threads share. They run inline CommonJS sources (no file of
@@ -21,4 +22,16 @@ export const REPORT_FAILURE = `const report = (error) => parentPort.postMessage(
 
 export function workerFailure(doing: string, failure: WorkerFailure): Error {
   return Object.assign(new Error(`${doing}: ${failure.message}`), { code: failure.code });
+}
+
+/**
+ * Asks a worker to stop (its source closes its connection on the message `stop`, after the
+ * messages posted before) and waits until it has ended, holding the process alive meanwhile: an
+ * unreferenced worker's exit would not keep it waiting.
+ */
+export async function stopWorker(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.ref();
+  worker.postMessage('stop');
+  await exited;
 }

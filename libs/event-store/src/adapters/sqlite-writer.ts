@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { REPORT_FAILURE, sqliteDriverPath, workerFailure, type WorkerFailure } from './sqlite-worker.js';
+import { REPORT_FAILURE, sqliteDriverPath, stopWorker, workerFailure, type WorkerFailure } from './sqlite-worker.js';
 
 /**
  * Runs appends on a worker thread with its own connection to the database file, so the caller's
@@ -257,11 +257,8 @@ export function startWriter(file: string, statements: WriterStatements): SqliteW
       if (stopping) return;
       stopping = true;
       if (failure) return;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.ref();
       // Requests posted earlier are answered first: the worker handles its messages in order.
-      worker.postMessage('stop');
-      await exited;
+      await stopWorker(worker);
     },
   };
 }
