@@ -84,8 +84,7 @@ export class TicketIngest {
     for (const id of ids) {
       const stream = streams[i++]!;
       const history = histories.get(stream) ?? [];
-      const state = history.length === 0 ? ticketDecider.initialState : foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent));
-      tickets.set(id, { stream, state, revision: history.at(-1)?.revision, events: [] });
+      tickets.set(id, { stream, state: foldEvents(ticketDecider, history.map((e) => toDomainEvent(e) as TicketEvent)), revision: history.at(-1)?.revision, events: [] });
     }
     const rejected: Rejection[] = [];
     let duplicatesSkipped = 0;
