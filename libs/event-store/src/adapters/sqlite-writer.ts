@@ -90,6 +90,7 @@ try {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   db.pragma('cache_size = -' + workerData.cacheSizeKiB);
+  db.pragma('temp_store = MEMORY');
   // The connection that starts the WAL over is the one that cuts the file back.
   db.pragma('journal_size_limit = ' + workerData.journalSizeLimitBytes);
   currentRevision = db.prepare(workerData.currentRevision).pluck();
