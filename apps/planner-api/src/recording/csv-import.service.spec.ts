@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { MemoryEventStore, openEventStore, type EventStore, type SqliteEventStore } from '@staffcast/event-store';
-import { TICKET_CSV_COLUMNS, TicketCsvImport, type ImportReport } from './csv-import.service.js';
+import { TICKET_COMMAND_SCHEMAS } from '@staffcast/tickets';
+import { EXPORT_ESCALATION_REASON, TICKET_CSV_COLUMNS, TicketCsvImport, type ImportReport } from './csv-import.service.js';
 import { TicketIngest } from './ticket-ingest.service.js';
 
 const clock = () => new Date('2026-06-01T00:00:00.000Z');
@@ -90,5 +91,73 @@ describe('TicketCsvImport with chunks in flight on the embedded store', () => {
       { numRuns: 8 },
     );
     expect(writtenOffThread).toBeGreaterThan(8);
+  });
+});
+
+describe('TicketCsvImport row checks', () => {
+  /** The facts a row states, as each command's own schema parses them: the check the row schema stands for. */
+  function commandsCheckedOneByOne(cells: Record<string, string>): { type: string; data: unknown }[] | 'rejected' {
+    const commands: { type: string; data: unknown }[] = [];
+    const add = (type: keyof typeof TICKET_COMMAND_SCHEMAS, data: Record<string, unknown>): boolean => {
+      const parsed = TICKET_COMMAND_SCHEMAS[type].safeParse(data);
+      if (parsed.success) commands.push({ type, data: parsed.data });
+      return parsed.success;
+    };
+    const number = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN);
+    const ticketId = cells.ticket_id!;
+    const created = { ticketId, createdAt: cells.created_at, channel: cells.channel, market: cells.market, category: cells.category, language: cells.language, priority: cells.priority };
+    if (!add('CreateTicket', created)) return 'rejected';
+    if (cells.first_response_at && !add('RecordFirstResponse', { ticketId, respondedAt: cells.first_response_at })) return 'rejected';
+    if (cells.escalated_at) {
+      if (!add('EscalateTicket', { ticketId, escalatedAt: cells.escalated_at, target: cells.escalation_target, reasonCode: EXPORT_ESCALATION_REASON })) return 'rejected';
+    } else if (cells.escalation_target) return 'rejected';
+    if (cells.resolved_at) {
+      if (!cells.handle_seconds || !add('ResolveTicket', { ticketId, resolvedAt: cells.resolved_at, handleSeconds: number(cells.handle_seconds) })) return 'rejected';
+    } else if (cells.handle_seconds) return 'rejected';
+    if (cells.csat_score && (!cells.resolved_at || !add('RateCsat', { ticketId, ratedAt: cells.resolved_at, score: number(cells.csat_score) }))) return 'rejected';
+    return commands;
+  }
+
+  // Mostly good cells, so that many rows hold and the commands they yield are compared too.
+  const cell = (good: string[], bad: string[]) => fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+  const instant = ['2026-05-04T00:00:04Z', '2026-05-04T10:30:00+10:00', '2026-05-04T00:00:04.250Z'];
+  const badInstant = ['not-a-time', '2026-02-30T00:00:00Z', '2026-05-04 00:00:04'];
+  const cellsOfRow = fc.record({
+    ticket_id: cell(['T-1', 'au_09'], ['', '-x', 'a b', 'x'.repeat(65)]),
+    created_at: cell(instant, [...badInstant, '']),
+    channel: cell(['chat', 'email'], ['fax', '']),
+    market: cell(['US', 'AU'], ['us', '']),
+    category: cell(['kyc', 'scam-fraud'], ['KYC!', '']),
+    language: cell(['en', 'en-US'], ['EN', '']),
+    priority: cell(['normal', 'urgent'], ['meh', '']),
+    first_response_at: cell(['', ...instant], badInstant),
+    escalated_at: cell(['', '', ...instant], badInstant),
+    escalation_target: cell(['', 'fraud', 'compliance'], ['bogus']),
+    resolved_at: cell(['', ...instant], badInstant),
+    handle_seconds: cell(['', '300', '0', '3.5'], ['-5', 'abc', '99999999']),
+    csat_score: cell(['', '4', '1'], ['0', '2.5', 'x']),
+  });
+
+  it('yields exactly the commands that checking each command with its own schema yields, and rejects the rows that check rejects', async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(cellsOfRow, { minLength: 1, maxLength: 20 }), async (rows) => {
+        const ingested: { ref: number; commands: unknown[] }[] = [];
+        const ingest = { ingest: async (units: { ref: number; commands: unknown[] }[]) => (ingested.push(...units), { eventsWritten: 0, duplicatesSkipped: 0, rejected: [] }) };
+        const csv = [TICKET_CSV_COLUMNS.join(','), ...rows.map((cells) => TICKET_CSV_COLUMNS.map((c) => cells[c]).join(','))].join('\n');
+        const report = await new TicketCsvImport(ingest as unknown as TicketIngest).import(Readable.from([csv]), ctx);
+        const expected = rows.map(commandsCheckedOneByOne);
+        const rejectedLines = expected.flatMap((commands, i) => (commands === 'rejected' ? [i + 2] : []));
+        expect(report.rejectedRows.map((r) => r.line)).toEqual(rejectedLines);
+        accepted += rows.length - rejectedLines.length;
+        for (const rejection of report.rejectedRows) expect(TICKET_CSV_COLUMNS).toContain(rejection.column);
+        // Same commands, same data, keys in the same order (the stored JSON text).
+        expect(JSON.stringify(ingested.map((unit) => [unit.ref, unit.commands]))).toBe(
+          JSON.stringify(expected.flatMap((commands, i) => (commands === 'rejected' ? [] : [[i + 2, commands]]))),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(100);
   });
 });
