@@ -224,9 +224,11 @@ export const IsoDateTime = z
   .string()
   .max(40)
   .superRefine((value, ctx) => {
+    // instantMs is a number only for a well-formed real instant; the pattern is asked only to say why not.
+    if (!Number.isNaN(instantMs(value))) return;
     if (!DATE_TIME_PATTERN.test(value)) {
       ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time with an offset or Z, e.g. 2024-03-10T09:00:00+11:00' });
-    } else if (Number.isNaN(instantMs(value))) {
+    } else {
       ctx.addIssue({ code: 'custom', message: `must be a real date and time in the years ${MIN_YEAR}-${MAX_YEAR}` });
     }
   })
