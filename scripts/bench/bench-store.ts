@@ -85,7 +85,7 @@ async function main(): Promise<void> {
           const row = rows[i + k]!;
           for (let c = 0; c < 10; c++) multiParams[k * 10 + c] = row[c];
         }
-        bareMultiInsert.run(multiParams);
+        bareMultiInsert.run(...multiParams);
       }
     });
 

@@ -151,7 +151,7 @@ describe('SqliteEventStore batched appends (multi-row INSERTs)', () => {
     const run = statementPrototype.run;
     const insertRows: number[] = [];
     statementPrototype.run = function (this: { source: string }, ...args: unknown[]) {
-      if (this.source.startsWith('INSERT INTO events')) insertRows.push(Array.isArray(args[0]) ? args[0].length / 10 : 1);
+      if (this.source.startsWith('INSERT INTO events')) insertRows.push((Array.isArray(args[0]) ? args[0].length : args.length) / 10);
       return run.apply(this, args);
     };
     let results;

@@ -553,7 +553,9 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       params[p + 9] = m.schemaVersion;
     }
     try {
-      const last = BigInt(chunk.statement.run(params).lastInsertRowid);
+      // Spread, not an array: better-sqlite3 reads an array's elements one property lookup at a
+      // time, and binding the arguments directly was 0.5-1 µs per row cheaper (BENCHMARKS.md).
+      const last = BigInt(chunk.statement.run(...params).lastInsertRowid);
       call.wrote = true;
       const end = from + chunk.rows;
       for (let i = from; i < end; i++) {

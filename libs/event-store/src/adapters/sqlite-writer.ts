@@ -160,7 +160,8 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
       params[p + 8] = kind[4];
       params[p + 9] = kind[5];
     }
-    last = Number(insert.statement.run(params).lastInsertRowid);
+    // Spread, as the store's own chunks are: binding arguments is cheaper than reading an array.
+    last = Number(insert.statement.run(...params).lastInsertRowid);
     at += insert.rows;
   }
   return { last, revisions };
