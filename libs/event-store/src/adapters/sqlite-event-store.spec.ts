@@ -248,8 +248,22 @@ describe('SqliteEventStore: chunked and off-thread appends behave exactly as one
     stream: fc.constantFrom('s-a', 's-b', 's-c'),
     proposals: fc.array(proposal, { maxLength: 24 }),
     expectedRevision: fc.option(expected, { nil: undefined }),
+    // Fresh events with metadata of their own, or sharing one request's (the writer thread binds
+    // shared metadata once per statement), with or without a causation id.
+    metadata: fc.constantFrom('own', 'request', 'caused'),
   });
   const operation = fc.array(write, { minLength: 1, maxLength: 3 });
+  const requestMetadata = new Map<string, ProposedEvent['metadata']>();
+  const metadataOf = (kind: 'request' | 'caused', type: string): ProposedEvent['metadata'] => {
+    const key = `${kind}/${type}`;
+    let metadata = requestMetadata.get(key);
+    if (!metadata) {
+      metadata = { actor: 'spec', correlationId: 'corr-request', schemaVersion: type === 'Noted' ? 1 : 2 };
+      if (kind === 'caused') metadata.causationId = 'cause-1';
+      requestMetadata.set(key, metadata);
+    }
+    return metadata;
+  };
 
   it('gives the same results, errors, log and positions', async () => {
     let run = 0;
@@ -267,8 +281,11 @@ describe('SqliteEventStore: chunked and off-thread appends behave exactly as one
             const list: ProposedEvent[] = [];
             for (const p of w.proposals) {
               let next: ProposedEvent;
-              if (p.kind === 'fresh' || proposed.length === 0) next = event(`e${run}-${fresh++}`, { n: fresh, tag: w.stream });
-              else {
+              if (p.kind === 'fresh' || proposed.length === 0) {
+                const type = fresh % 3 === 0 ? 'Marked' : 'Noted';
+                next = event(`e${run}-${fresh++}`, { n: fresh, tag: w.stream }, type);
+                if (w.metadata !== 'own') next.metadata = metadataOf(w.metadata, type);
+              } else {
                 const earlier = proposed[p.pick % proposed.length]!.event;
                 next = p.kind === 'retry' ? earlier : { ...earlier, data: { other: p.pick } };
               }

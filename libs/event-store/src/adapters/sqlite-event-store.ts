@@ -123,6 +123,8 @@ export type ScanRow = [position: number, typeIndex: number, data: unknown, schem
 const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version';
 const INSERT_COLUMNS = '(event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)';
 const ROW_PARAMS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** A row whose recorded-at, actor, correlation id and causation id are bound once per statement (see WriterStatements). */
+const SHARED_METADATA_ROW_PARAMS = '(?, ?, ?, ?, ?, @recordedAt, @actor, @correlationId, @causationId, ?)';
 /** Parameters per inserted row (the columns of INSERT_COLUMNS). */
 const ROW_WIDTH = 10;
 /**
@@ -378,6 +380,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       // The worker rolls back the whole transaction on any conflict, so its INSERTs need no
       // statement rollback: OR FAIL spares SQLite the statement journal of every multi-row INSERT.
       inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows, 'OR FAIL')]), [1, chunkInsertSql(1, 'OR FAIL')]],
+      sharedMetadataInserts: [...this.chunkInserts.map((chunk) => chunk.rows), 1].map((rows): [number, string] => [rows, chunkInsertSql(rows, 'OR FAIL', SHARED_METADATA_ROW_PARAMS)]),
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       cacheSizeKiB: WRITER_CACHE_SIZE_KIB,
       journalSizeLimitBytes: JOURNAL_SIZE_LIMIT_BYTES,
@@ -960,8 +963,8 @@ const CURRENT_REVISION_SQL = 'SELECT revision FROM events WHERE stream = ? ORDER
  * One INSERT of `rows` events, without ON CONFLICT: an id already stored fails the statement (by
  * default it is undone as a whole; with `OR FAIL` the rows before the failing one stay).
  */
-function chunkInsertSql(rows: number, conflict: '' | 'OR FAIL' = ''): string {
-  return `INSERT ${conflict ? `${conflict} ` : ''}INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => ROW_PARAMS).join(', ')}`;
+function chunkInsertSql(rows: number, conflict: '' | 'OR FAIL' = '', rowParams = ROW_PARAMS): string {
+  return `INSERT ${conflict ? `${conflict} ` : ''}INTO events ${INSERT_COLUMNS} VALUES ${Array.from({ length: rows }, () => rowParams).join(', ')}`;
 }
 
 function expectedCode(expected: ExpectedRevision): number {

@@ -11,7 +11,7 @@ describe('startWriter', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('fails every request, saying why, when it cannot open the database file', async () => {
-    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], busyTimeoutMs: 100, cacheSizeKiB: 1024, journalSizeLimitBytes: 1 << 20 });
+    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], sharedMetadataInserts: [], busyTimeoutMs: 100, cacheSizeKiB: 1024, journalSizeLimitBytes: 1 << 20 });
     const request = {
       streams: ['s-1'],
       expected: [-1],

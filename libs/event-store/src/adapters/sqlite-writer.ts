@@ -71,6 +71,14 @@ export interface WriterStatements {
    * schema version.
    */
   inserts: [rows: number, sql: string][];
+  /**
+   * The same INSERTs for events that share their metadata but type and schema version (the events
+   * of one request, as a rule): per row event id, stream, revision, type, data and schema version,
+   * and recorded-at, actor, correlation id and causation id bound once per statement as
+   * `@recordedAt`, `@actor`, `@correlationId`, `@causationId`. Four fewer strings per row to hand
+   * to SQLite cut the binding of a row by ~0.8 µs (BENCHMARKS.md).
+   */
+  sharedMetadataInserts: [rows: number, sql: string][];
   busyTimeoutMs: number;
   cacheSizeKiB: number;
   journalSizeLimitBytes: number;
@@ -82,6 +90,7 @@ ${REPORT_FAILURE}
 let db;
 let currentRevision;
 let inserts;
+let sharedMetadataInserts;
 let autocheckpoint;
 try {
   const Database = require(workerData.driver);
@@ -95,6 +104,7 @@ try {
   db.pragma('journal_size_limit = ' + workerData.journalSizeLimitBytes);
   currentRevision = db.prepare(workerData.currentRevision).pluck();
   inserts = workerData.inserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 10) }));
+  sharedMetadataInserts = workerData.sharedMetadataInserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 6) }));
 } catch (error) {
   // Without a connection there is nothing to do: say why, and end.
   parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
@@ -138,10 +148,15 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
   let w = 0;
   let left = counts[0];
   let revision = revisions[0] - counts[0];
+  const first = kinds[0];
+  const shared = kinds.every((kind) => kind[1] === first[1] && kind[2] === first[2] && kind[3] === first[3] && kind[4] === first[4]);
+  const metadata = shared ? { recordedAt: first[1], actor: first[2], correlationId: first[3], causationId: first[4] } : undefined;
+  const statements = shared ? sharedMetadataInserts : inserts;
+  const width = shared ? 6 : 10;
   for (let at = 0; at < total; ) {
-    const insert = inserts.find((insert) => insert.rows <= total - at);
+    const insert = statements.find((insert) => insert.rows <= total - at);
     const params = insert.params;
-    for (let r = 0, p = 0; r < insert.rows; r++, p += 10) {
+    for (let r = 0, p = 0; r < insert.rows; r++, p += width) {
       while (left === 0) {
         w++;
         left = counts[w];
@@ -154,6 +169,10 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
       params[p + 2] = ++revision;
       params[p + 3] = kind[0];
       params[p + 4] = data[at + r];
+      if (shared) {
+        params[p + 5] = kind[5];
+        continue;
+      }
       params[p + 5] = kind[1];
       params[p + 6] = kind[2];
       params[p + 7] = kind[3];
@@ -161,7 +180,7 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
       params[p + 9] = kind[5];
     }
     // Spread, as the store's own chunks are: binding arguments is cheaper than reading an array.
-    last = Number(insert.statement.run(...params).lastInsertRowid);
+    last = Number((shared ? insert.statement.run(...params, metadata) : insert.statement.run(...params)).lastInsertRowid);
     at += insert.rows;
   }
   return { last, revisions };
