@@ -211,9 +211,10 @@ const TicketCsvRow = z.object({
 EscalateTicket.shape.reasonCode.parse(EXPORT_ESCALATION_REASON);
 
 /**
- * The commands a row implies, in the order their facts happen. A companion cell that is missing
- * (a target without its escalation, a resolution without its handle time, ...) is reported before
- * a field that does not parse; of those, the first in column order is.
+ * The commands a row implies, in the order their facts happen. Of a row's problems the one
+ * reported is: a missing companion cell (a target without its escalation, a resolution without
+ * its handle time, ...), else a number cell that is not a number, else the first cell in column
+ * order that does not parse.
  */
 function rowCommands(columns: ColumnIndexes, record: readonly string[]): TicketCommand[] {
   const cell = (column: Column): string => (record[columns[column]] ?? '').trim();

@@ -149,7 +149,7 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
   let left = counts[0];
   let revision = revisions[0] - counts[0];
   const first = kinds[0];
-  const shared = kinds.every((kind) => kind[1] === first[1] && kind[2] === first[2] && kind[3] === first[3] && kind[4] === first[4]);
+  const shared = first !== undefined && kinds.every((kind) => kind[1] === first[1] && kind[2] === first[2] && kind[3] === first[3] && kind[4] === first[4]);
   const metadata = shared ? { recordedAt: first[1], actor: first[2], correlationId: first[3], causationId: first[4] } : undefined;
   const statements = shared ? sharedMetadataInserts : inserts;
   const width = shared ? 6 : 10;
