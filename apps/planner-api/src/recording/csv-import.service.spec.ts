@@ -138,6 +138,29 @@ describe('TicketCsvImport row checks', () => {
     csat_score: cell(['', '4', '1'], ['0', '2.5', 'x']),
   });
 
+  it('reports a missing companion cell first, then a cell that is not a number, then the first cell that does not parse', async () => {
+    const good = 'T-1,2026-05-04T00:00:04Z,chat,US,kyc,en,normal,2026-05-04T00:01:04Z,,,2026-05-04T00:09:04Z,300,4';
+    const variants = [
+      // a bad created_at and channel, and an escalation target without escalated_at
+      'T-1,not-a-time,fax,US,kyc,en,normal,,,fraud,2026-05-04T00:09:04Z,300,',
+      // a bad created_at, and a handle time that is not a number
+      'T-1,not-a-time,chat,US,kyc,en,normal,,,,2026-05-04T00:09:04Z,abc,',
+      // a bad channel, created_at and language
+      'T-1,not-a-time,fax,US,kyc,EN,normal,,,,,,',
+      // only the language
+      'T-1,2026-05-04T00:00:04Z,chat,US,kyc,EN,normal,,,,,,',
+    ];
+    const csv = [TICKET_CSV_COLUMNS.join(','), good, ...variants].join('\n');
+    const ingest = { ingest: async () => ({ eventsWritten: 0, duplicatesSkipped: 0, rejected: [] }) };
+    const report = await new TicketCsvImport(ingest as unknown as TicketIngest).import(Readable.from([csv]), ctx);
+    expect(report.rejectedRows.map((r) => [r.line, r.column])).toEqual([
+      [3, 'escalated_at'],
+      [4, 'handle_seconds'],
+      [5, 'created_at'],
+      [6, 'language'],
+    ]);
+  });
+
   it('yields exactly the commands that checking each command with its own schema yields, and rejects the rows that check rejects', async () => {
     let accepted = 0;
     await fc.assert(
