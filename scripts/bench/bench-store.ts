@@ -90,6 +90,10 @@ async function main(): Promise<void> {
           multiParams[k * 6 + 5] = row[9];
         }
         const first = rows[i]!;
+        for (let k = 1; k < BARE_ROWS_PER_STATEMENT; k++) {
+          const row = rows[i + k]!;
+          if (row[5] !== first[5] || row[6] !== first[6] || row[7] !== first[7] || row[8] !== first[8]) throw new Error('the bare loop binds a batch’s metadata once: its rows must share it');
+        }
         bareMultiInsert.run(...multiParams, { recordedAt: first[5], actor: first[6], correlationId: first[7], causationId: first[8] });
       }
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker, type Transferable } from 'node:worker_threads';
 import fc from 'fast-check';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
 import type { ExpectedRevision, ProposedEvent, ReadAllOptions, RecordedEvent, StreamWrite } from '../event-store.port.js';
@@ -138,20 +139,25 @@ describe('SqliteEventStore batched appends (multi-row INSERTs)', () => {
     expect(await collect(store.readStream('s-1'))).toHaveLength(5);
   });
 
-  it('puts the events of many short writes across streams into multi-row INSERTs', async () => {
+  it('puts the events of many short writes across streams into multi-row INSERTs, binding metadata they share once', async () => {
     const store = openStore('across');
     await store.append('other-1', [event('before')]);
+    // The first 150 writes' events share one request's metadata; the others have their own.
+    const shared = { actor: 'spec', correlationId: 'corr-request', causationId: 'cause-1', schemaVersion: 1 };
     const writes: StreamWrite[] = Array.from({ length: 300 }, (_, i) => ({
       stream: `ticket-${i}`,
-      events: events(`t${i}`, 3),
+      events: events(`t${i}`, 3).map((e) => (i < 150 ? { ...e, metadata: shared } : e)),
       expectedRevision: 'no_stream',
     }));
-    // Counts the rows of each INSERT into events run through a prepared statement.
+    // Rows and values per row of each INSERT into events run through a prepared statement: ten
+    // positional values a row, or six and one object of the shared ones.
     const statementPrototype = Object.getPrototypeOf(store.db.prepare('SELECT 1')) as { run: (...args: unknown[]) => unknown };
     const run = statementPrototype.run;
-    const insertRows: number[] = [];
+    const insertRows: [rows: number, width: number][] = [];
     statementPrototype.run = function (this: { source: string }, ...args: unknown[]) {
-      if (this.source.startsWith('INSERT INTO events')) insertRows.push((Array.isArray(args[0]) ? args[0].length : args.length) / 10);
+      if (this.source.startsWith('INSERT INTO events')) {
+        insertRows.push(this.source.includes('@actor') ? [(args.length - 1) / 6, 6] : [(Array.isArray(args[0]) ? args[0].length : args.length) / 10, 10]);
+      }
       return run.apply(this, args);
     };
     let results;
@@ -160,11 +166,13 @@ describe('SqliteEventStore batched appends (multi-row INSERTs)', () => {
     } finally {
       statementPrototype.run = run;
     }
-    expect(insertRows).toEqual(new Array(9).fill(100));
+    // 450 events share metadata: the first four chunks of 100; the fifth is mixed.
+    expect(insertRows).toEqual([...new Array(4).fill([100, 6]), ...new Array(5).fill([100, 10])]);
     const log = await collect(store.readAll());
     expect(log).toHaveLength(901);
     const written = log.slice(1);
     expect(written.map((e) => e.id)).toEqual(writes.flatMap((w) => w.events.map((e) => e.id)));
+    expect(written.map((e) => e.metadata)).toEqual(writes.flatMap((w) => w.events.map((e) => ({ recordedAt: '2026-03-02T10:00:00.000Z', ...e.metadata }))));
     for (let i = 1; i < log.length; i++) expect(log[i]!.position).toBe(log[i - 1]!.position + 1n);
     expect(written.map((e) => [e.stream, e.revision])).toEqual(writes.flatMap((w) => [0n, 1n, 2n].map((r) => [w.stream, r])));
     expect(results).toEqual(writes.map((_, i) => ({ nextExpectedRevision: 2n, position: written[i * 3 + 2]!.position })));
@@ -420,6 +428,36 @@ describe('SqliteEventStore: chunked and off-thread appends behave exactly as one
 describe('SqliteEventStore off-thread appends (writer thread)', () => {
   const batch = (prefix: string, streams: number, perStream: number): StreamWrite[] =>
     Array.from({ length: streams }, (_, s) => ({ stream: `${prefix}-${s}`, events: events(`${prefix}-${s}`, perStream), expectedRevision: 'no_stream' as const }));
+
+  it('tells the writer thread the metadata all of a request’s events share, and nothing when they differ', async () => {
+    const store = openStore('off-shared');
+    // One request's metadata, one object per schema version, as ticket ingest passes it.
+    const request = (schemaVersion: number) => ({ actor: 'spec', correlationId: 'corr-request', schemaVersion });
+    const sharing = batch('a', 100, 3).map((w) => ({ ...w, events: w.events.map((e, i) => ({ ...e, type: i ? 'Marked' : 'Noted', metadata: request(i ? 2 : 1) })) }));
+    const mixed = batch('b', 100, 3).map((w) => ({ ...w, events: w.events.map((e) => ({ ...e, metadata: request(1) })) }));
+    mixed[57]!.events[1]!.metadata.correlationId = 'corr-other';
+    const posted: { sharedMetadata: unknown }[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+      if (typeof message === 'object' && message !== null && 'sharedMetadata' in message) posted.push(message);
+      return post.call(this, message, transfer);
+    };
+    try {
+      await store.appendMultiple(sharing, { offThread: true });
+      await store.appendMultiple(mixed, { offThread: true });
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    expect(posted.map((message) => message.sharedMetadata)).toEqual([
+      { recordedAt: '2026-03-02T10:00:00.000Z', actor: 'spec', correlationId: 'corr-request', causationId: null },
+      null,
+    ]);
+    expect(store.writtenOffThread).toBe(2);
+    const log = await collect(store.readAll());
+    expect(log.map((e) => [e.id, e.type, e.metadata])).toEqual(
+      [...sharing, ...mixed].flatMap((w) => w.events.map((e) => [e.id, e.type, { recordedAt: '2026-03-02T10:00:00.000Z', ...e.metadata }])),
+    );
+  });
 
   it('writes a call of many streams with the same results and log as the store itself', async () => {
     const off = openStore('off');

@@ -26,7 +26,17 @@ import type {
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
-import { EXPECTED_ANY, EXPECTED_EXISTS, EXPECTED_NEVER, EXPECTED_NO_STREAM, startWriter, type EventKind, type OffThreadOutcome, type SqliteWriter } from './sqlite-writer.js';
+import {
+  EXPECTED_ANY,
+  EXPECTED_EXISTS,
+  EXPECTED_NEVER,
+  EXPECTED_NO_STREAM,
+  startWriter,
+  type EventKind,
+  type OffThreadOutcome,
+  type SharedMetadata,
+  type SqliteWriter,
+} from './sqlite-writer.js';
 
 export interface SqliteEventStoreOptions {
   clock?: () => Date;
@@ -133,23 +143,24 @@ const ROW_PARAMS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const SHARED_METADATA_ROW_PARAMS = '(?, ?, ?, ?, ?, @recordedAt, @actor, @correlationId, @causationId, ?)';
 const SHARED_METADATA_ROW_WIDTH = 6;
 
+/** What an event's row holds of its metadata but the schema version; `recordedAt` is the call's when the event names none. */
+function rowMetadata(m: ProposedEvent['metadata'], recordedAt: string): SharedMetadata {
+  return { recordedAt: m.recordedAt ?? recordedAt, actor: m.actor, correlationId: m.correlationId, causationId: m.causationId ?? null };
+}
+
+function holdsMetadata(shared: SharedMetadata, m: ProposedEvent['metadata'], recordedAt: string): boolean {
+  return (m.recordedAt ?? recordedAt) === shared.recordedAt && m.actor === shared.actor && m.correlationId === shared.correlationId && (m.causationId ?? null) === shared.causationId;
+}
+
 /** The metadata bound once for `count` events from `events[from]`, when they all share it. */
 function sharedMetadata(events: readonly ProposedEvent[], from: number, count: number, recordedAt: string): SharedMetadata | undefined {
   const first = events[from]!.metadata;
-  const shared: SharedMetadata = { recordedAt: first.recordedAt ?? recordedAt, actor: first.actor, correlationId: first.correlationId, causationId: first.causationId ?? null };
+  const shared = rowMetadata(first, recordedAt);
   for (let k = from + 1; k < from + count; k++) {
     const m = events[k]!.metadata;
-    if (m === first) continue;
-    if ((m.recordedAt ?? recordedAt) !== shared.recordedAt || m.actor !== shared.actor || m.correlationId !== shared.correlationId || (m.causationId ?? null) !== shared.causationId) return undefined;
+    if (m !== first && !holdsMetadata(shared, m, recordedAt)) return undefined;
   }
   return shared;
-}
-
-interface SharedMetadata {
-  recordedAt: string;
-  actor: string;
-  correlationId: string;
-  causationId: string | null;
 }
 /** Parameters per inserted row (the columns of INSERT_COLUMNS). */
 const ROW_WIDTH = 10;
@@ -343,6 +354,8 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const kinds: EventKind[] = [];
     // Kinds by metadata object, then type: callers share one metadata object among many events.
     const kindIndex = new Map<ProposedEvent['metadata'], Map<string, number>>();
+    // What all events' rows share, if they do (the writer then binds it once per statement).
+    let shared: SharedMetadata | null | undefined;
     let e = 0;
     writes.forEach((write, w) => {
       streams[w] = write.stream;
@@ -351,11 +364,16 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       for (const event of write.events) {
         const m = event.metadata;
         let byType = kindIndex.get(m);
-        if (!byType) kindIndex.set(m, (byType = new Map()));
+        if (!byType) {
+          kindIndex.set(m, (byType = new Map()));
+          if (shared === undefined) shared = rowMetadata(m, recordedAt);
+          else if (shared !== null && !holdsMetadata(shared, m, recordedAt)) shared = null;
+        }
         let kind = byType.get(event.type);
         if (kind === undefined) {
           byType.set(event.type, (kind = kinds.length));
-          kinds.push([event.type, m.recordedAt ?? recordedAt, m.actor, m.correlationId, m.causationId ?? null, m.schemaVersion]);
+          const row = rowMetadata(m, recordedAt);
+          kinds.push([event.type, row.recordedAt, row.actor, row.correlationId, row.causationId, m.schemaVersion]);
         }
         ids[e] = event.id;
         data[e] = JSON.stringify(event.data);
@@ -373,6 +391,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         data,
         kindOf,
         kinds,
+        sharedMetadata: shared ?? null,
         autocheckpoint: this.checkpointer ? 0 : WAL_AUTOCHECKPOINT_PAGES,
         restartWal,
       });
@@ -408,6 +427,8 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       // statement rollback: OR FAIL spares SQLite the statement journal of every multi-row INSERT.
       inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows, 'OR FAIL')]), [1, chunkInsertSql(1, 'OR FAIL')]],
       sharedMetadataInserts: [...this.chunkInserts.map((chunk) => chunk.rows), 1].map((rows): [number, string] => [rows, chunkInsertSql(rows, 'OR FAIL', SHARED_METADATA_ROW_PARAMS)]),
+      rowWidth: ROW_WIDTH,
+      sharedMetadataRowWidth: SHARED_METADATA_ROW_WIDTH,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
       cacheSizeKiB: WRITER_CACHE_SIZE_KIB,
       journalSizeLimitBytes: JOURNAL_SIZE_LIMIT_BYTES,
@@ -1011,9 +1032,10 @@ function expectedCode(expected: ExpectedRevision): number {
 const CACHE_SIZE_KIB = 262_144;
 
 /**
- * The writer thread's page cache: 16 MiB. It inserts at the right edges of the table and its two
- * indexes and reads little else, and SQLite walks a connection's whole page cache at every commit
- * (pcache1TruncateUnsafe), which with 256 MiB cost ~4 % of the inserting thread (BENCHMARKS.md).
+ * The writer thread's page cache: 16 MiB. It only inserts and looks up the revisions of the streams
+ * it appends to; and its commits spent time walking the page cache (pcache1TruncateUnsafe under
+ * pager_end_transaction in the profiles): with 256 MiB, 3.4 % of a million-ticket import's CPU,
+ * with 16 MiB 0.35 %, and no more page reads (BENCHMARKS.md).
  */
 const WRITER_CACHE_SIZE_KIB = 16_384;
 

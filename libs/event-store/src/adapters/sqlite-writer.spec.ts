@@ -11,7 +11,7 @@ describe('startWriter', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('fails every request, saying why, when it cannot open the database file', async () => {
-    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], sharedMetadataInserts: [], busyTimeoutMs: 100, cacheSizeKiB: 1024, journalSizeLimitBytes: 1 << 20 });
+    const writer = startWriter(join(dir, 'missing.db'), { currentRevision: 'SELECT 1', inserts: [], sharedMetadataInserts: [], rowWidth: 10, sharedMetadataRowWidth: 6, busyTimeoutMs: 100, cacheSizeKiB: 1024, journalSizeLimitBytes: 1 << 20 });
     const request = {
       streams: ['s-1'],
       expected: [-1],
@@ -20,6 +20,7 @@ describe('startWriter', () => {
       data: ['{}'],
       kindOf: new Uint32Array(1),
       kinds: [['Noted', '2026-01-01T00:00:00.000Z', 'spec', 'c-1', null, 1] as EventKind],
+      sharedMetadata: null,
       autocheckpoint: 0,
       restartWal: false,
     };

@@ -28,10 +28,20 @@ export interface OffThreadAppend {
   data: string[];
   kindOf: Uint32Array;
   kinds: EventKind[];
+  /** What every event's row shares but type and schema version, when they all do: bound once per statement. */
+  sharedMetadata: SharedMetadata | null;
   /** The WAL pages after which this connection checkpoints by itself; 0 while the checkpoint worker runs. */
   autocheckpoint: number;
   /** Start the WAL over after this request, as the checkpoint worker asked (see Checkpointer.takeRestartRequest). */
   restartWal: boolean;
+}
+
+/** The columns of a row that the events of one request share as a rule, named as in the shared-metadata INSERTs. */
+export interface SharedMetadata {
+  recordedAt: string;
+  actor: string;
+  correlationId: string;
+  causationId: string | null;
 }
 
 /** What events share: type, recorded-at, actor, correlation id, causation id, schema version. */
@@ -79,6 +89,9 @@ export interface WriterStatements {
    * to SQLite cut the binding of a row by ~0.8 µs (BENCHMARKS.md).
    */
   sharedMetadataInserts: [rows: number, sql: string][];
+  /** Positional values per row of `inserts` (10) and of `sharedMetadataInserts` (6). */
+  rowWidth: number;
+  sharedMetadataRowWidth: number;
   busyTimeoutMs: number;
   cacheSizeKiB: number;
   journalSizeLimitBytes: number;
@@ -103,8 +116,8 @@ try {
   // The connection that starts the WAL over is the one that cuts the file back.
   db.pragma('journal_size_limit = ' + workerData.journalSizeLimitBytes);
   currentRevision = db.prepare(workerData.currentRevision).pluck();
-  inserts = workerData.inserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 10) }));
-  sharedMetadataInserts = workerData.sharedMetadataInserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * 6) }));
+  inserts = workerData.inserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * workerData.rowWidth) }));
+  sharedMetadataInserts = workerData.sharedMetadataInserts.map(([rows, sql]) => ({ rows, statement: db.prepare(sql), params: new Array(rows * workerData.sharedMetadataRowWidth) }));
 } catch (error) {
   // Without a connection there is nothing to do: say why, and end.
   parentPort.postMessage({ message: String(error && error.message), code: error && error.code, fatal: true });
@@ -130,7 +143,7 @@ function restartWal() {
   }
 }
 const isConflict = (error) => error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
-function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
+function append({ streams, expected, counts, ids, data, kindOf, kinds, sharedMetadata }) {
   const revisions = new Array(streams.length);
   const latest = new Map();
   for (let w = 0; w < streams.length; w++) {
@@ -148,11 +161,9 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
   let w = 0;
   let left = counts[0];
   let revision = revisions[0] - counts[0];
-  const first = kinds[0];
-  const shared = first !== undefined && kinds.every((kind) => kind[1] === first[1] && kind[2] === first[2] && kind[3] === first[3] && kind[4] === first[4]);
-  const metadata = shared ? { recordedAt: first[1], actor: first[2], correlationId: first[3], causationId: first[4] } : undefined;
+  const shared = sharedMetadata !== null;
   const statements = shared ? sharedMetadataInserts : inserts;
-  const width = shared ? 6 : 10;
+  const width = shared ? workerData.sharedMetadataRowWidth : workerData.rowWidth;
   for (let at = 0; at < total; ) {
     const insert = statements.find((insert) => insert.rows <= total - at);
     const params = insert.params;
@@ -180,7 +191,7 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds }) {
       params[p + 9] = kind[5];
     }
     // Spread, as the store's own chunks are: binding arguments is cheaper than reading an array.
-    last = Number((shared ? insert.statement.run(...params, metadata) : insert.statement.run(...params)).lastInsertRowid);
+    last = Number((shared ? insert.statement.run(...params, sharedMetadata) : insert.statement.run(...params)).lastInsertRowid);
     at += insert.rows;
   }
   return { last, revisions };
