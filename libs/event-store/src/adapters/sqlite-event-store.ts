@@ -1028,7 +1028,7 @@ function expectedCode(expected: ExpectedRevision): number {
   return expected < 0n || expected > BigInt(Number.MAX_SAFE_INTEGER) ? EXPECTED_NEVER : Number(expected);
 }
 
-/** Page cache per connection: 256 MiB. */
+/** The store connection's page cache: 256 MiB. */
 const CACHE_SIZE_KIB = 262_144;
 
 /**
