@@ -3,9 +3,14 @@
  * generator) streamed into a fresh sqlite file database through the same import the API and CLI
  * use. Reports tickets/s and events/s (whole run, and the median over 50,000-ticket stretches)
  * and peak RSS; then re-imports the same file and reports how many events that wrote (zero).
+ * The export is written by a child process, so that the import runs in a process that has done
+ * nothing else, as `npm run cli -- import tickets FILE` does: generating a million tickets first
+ * in the same process left its heap and compiled code behind and cost the import ~12 % more CPU
+ * (BENCHMARKS.md).
  *
  *   npm run bench:import [-- --tickets 1000000] [--json]
  */
+import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -41,11 +46,25 @@ async function writeExport(path: string): Promise<number> {
   return written;
 }
 
+/** Writes the export in a child process (this script with `--write-export PATH`) and returns its row count. */
+function writeExportInChild(path: string): number {
+  const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--write-export', path, '--tickets', String(TICKETS)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return Number(output.trim().split('\n').at(-1));
+}
+
 async function main(): Promise<void> {
+  const exportTo = process.argv.indexOf('--write-export');
+  if (exportTo >= 0) {
+    console.log(await writeExport(process.argv[exportTo + 1]!));
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'staffcast-bench-import-'));
   try {
     const csv = join(dir, 'tickets.csv');
-    const rows = await writeExport(csv);
+    const rows = writeExportInChild(csv);
     const ctx = await openCliContext({ ...process.env, STORE_URL: `sqlite:${join(dir, 'store.db')}` });
     const importer = ctx.app.get(TicketCsvImport);
     const rss = new RssPeak();
