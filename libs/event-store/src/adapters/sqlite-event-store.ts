@@ -353,7 +353,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const kindOf = new Uint32Array(total);
     const kinds: EventKind[] = [];
     // Kinds by metadata object, then type: callers share one metadata object among many events.
-    const kindIndex = new Map<ProposedEvent['metadata'], Map<string, number>>();
+    const kindIndex = new Map<ProposedEvent['metadata'], { row: SharedMetadata; byType: Map<string, number> }>();
     // What all events' rows share, if they do (the writer then binds it once per statement).
     let shared: SharedMetadata | null | undefined;
     let e = 0;
@@ -363,16 +363,17 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
       counts[w] = write.events.length;
       for (const event of write.events) {
         const m = event.metadata;
-        let byType = kindIndex.get(m);
-        if (!byType) {
-          kindIndex.set(m, (byType = new Map()));
-          if (shared === undefined) shared = rowMetadata(m, recordedAt);
+        let known = kindIndex.get(m);
+        if (!known) {
+          const row = rowMetadata(m, recordedAt);
+          kindIndex.set(m, (known = { row, byType: new Map() }));
+          if (shared === undefined) shared = row;
           else if (shared !== null && !holdsMetadata(shared, m, recordedAt)) shared = null;
         }
-        let kind = byType.get(event.type);
+        let kind = known.byType.get(event.type);
         if (kind === undefined) {
-          byType.set(event.type, (kind = kinds.length));
-          const row = rowMetadata(m, recordedAt);
+          known.byType.set(event.type, (kind = kinds.length));
+          const { row } = known;
           kinds.push([event.type, row.recordedAt, row.actor, row.correlationId, row.causationId, m.schemaVersion]);
         }
         ids[e] = event.id;
