@@ -472,6 +472,25 @@ describe('SqliteEventStore off-thread appends (writer thread)', () => {
     expect(off.writtenOffThread).toBe(1);
   });
 
+  it('stores the same data text as the store itself, for data with quotes, escapes, brackets and nulls, and rejects data without JSON as it does', async () => {
+    const off = openStore('off-data');
+    const own = openStore('own-data');
+    const data: unknown[] = [{ text: 'a "quoted", [bracketed] \\ {braced} ü😀' }, { nested: [{ a: null }, [], {}], n: -1.5e-7 }, 'plain', 7, null, ['x,y', '"]']];
+    const writes = batch('d', data.length, 2).map((w, s) => ({ ...w, events: w.events.map((e) => ({ ...e, data: data[s] })) }));
+    const withoutNull = writes.filter((_, s) => data[s] !== null);
+    expect(await off.appendMultiple(withoutNull, { offThread: true })).toEqual(await own.appendMultiple(withoutNull));
+    expect(off.writtenOffThread).toBe(1);
+    // A null element may be data without JSON: the store's own connection writes it.
+    const nullData = writes.filter((_, s) => data[s] === null);
+    expect(await off.appendMultiple(nullData, { offThread: true })).toEqual(await own.appendMultiple(nullData));
+    expect(off.writtenOffThread).toBe(1);
+    expect(await snapshot(off)).toEqual(await snapshot(own));
+    const noJson = [{ stream: 'u-1', events: [{ ...event('u-1'), data: undefined }] }];
+    const ownError = await own.appendMultiple(noJson).catch((error: unknown) => error);
+    await expect(off.appendMultiple(noJson, { offThread: true })).rejects.toEqual(ownError);
+    expect(await snapshot(off)).toEqual(await snapshot(own));
+  });
+
   it('writes an append called while off-thread ones are on their way after them, and pipelines off-thread calls in call order', async () => {
     const store = openStore('order');
     const first = store.appendMultiple(batch('a', 200, 3), { offThread: true });

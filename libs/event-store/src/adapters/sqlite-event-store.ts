@@ -349,7 +349,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     let total = 0;
     for (const write of writes) total += write.events.length;
     const ids = new Array<string>(total);
-    const data = new Array<string>(total);
+    const data = new Array<unknown>(total);
     const kindOf = new Uint32Array(total);
     const kinds: EventKind[] = [];
     // Kinds by metadata object, then type: callers share one metadata object among many events.
@@ -377,7 +377,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
           kinds.push([event.type, row.recordedAt, row.actor, row.correlationId, row.causationId, m.schemaVersion]);
         }
         ids[e] = event.id;
-        data[e] = JSON.stringify(event.data);
+        data[e] = event.data;
         kindOf[e++] = kind;
       }
     });
@@ -389,7 +389,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         expected,
         counts,
         ids,
-        data,
+        data: JSON.stringify(data),
         kindOf,
         kinds,
         sharedMetadata: shared ?? null,
