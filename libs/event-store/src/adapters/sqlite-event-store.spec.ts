@@ -717,6 +717,31 @@ describe('SqliteEventStore paged reads', () => {
 });
 
 describe('SqliteEventStore readAll read ahead on a worker', () => {
+  it('gives each event its own type and metadata where runs of events that share them break', async () => {
+    const store = openStore('runs', { pageSize: 4, readAheadFrom: 0 });
+    const differences: ((e: ProposedEvent) => void)[] = [
+      () => undefined,
+      (e) => (e.type = 'Other'),
+      (e) => (e.metadata.actor = 'other'),
+      (e) => (e.metadata.correlationId = 'other'),
+      (e) => (e.metadata.causationId = 'cause'),
+      (e) => (e.metadata.schemaVersion = 2),
+    ];
+    // Runs of three: one like the first, the next different from it in one way, and so on.
+    const proposed = Array.from({ length: 40 }, (_, i) => {
+      const e = event(`r-${i}`, { i });
+      e.metadata.correlationId = 'shared';
+      const run = Math.floor(i / 3);
+      if (run % 2 === 1) differences[Math.floor(run / 2) % differences.length]!(e);
+      return e;
+    });
+    for (let i = 0; i < proposed.length; i += 5) await store.append(`s-${i}`, proposed.slice(i, i + 5));
+    const read = await collect(store.readAll());
+    expect(read.map((e) => [e.id, e.type, e.metadata])).toEqual(
+      proposed.map((e) => [e.id, e.type, { recordedAt: '2026-03-02T10:00:00.000Z', ...e.metadata }]),
+    );
+  });
+
   it('reads exactly what a read in place reads, whatever the filter, start, count and page size', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -726,6 +751,9 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
             type: fc.constantFrom('Opened', 'Closed', 'Odd "type"'),
             data: fc.jsonValue(),
             causationId: fc.option(fc.constantFrom('c-1', 'c "2"\n'), { nil: undefined }),
+            // Runs of events sharing type and metadata are read in a shorter form: vary where they break.
+            correlationId: fc.constantFrom('k-1', 'k-1', 'k "2"'),
+            schemaVersion: fc.constantFrom(1, 1, 2),
           }),
           { minLength: 0, maxLength: 60 },
         ),
@@ -741,6 +769,8 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
           for (const [i, spec] of specs.entries()) {
             const proposed = event(`e-${i} "${spec.stream}"`, spec.data, spec.type);
             if (spec.causationId !== undefined) proposed.metadata.causationId = spec.causationId;
+            proposed.metadata.correlationId = spec.correlationId;
+            proposed.metadata.schemaVersion = spec.schemaVersion;
             await paged.append(spec.stream, [proposed]);
           }
           const inPlace = openStore(name, { pageSize: 100_000 });
