@@ -735,11 +735,25 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
       if (run % 2 === 1) differences[Math.floor(run / 2) % differences.length]!(e);
       return e;
     });
-    for (let i = 0; i < proposed.length; i += 5) await store.append(`s-${i}`, proposed.slice(i, i + 5));
+    const streams: [string, number][] = [];
+    for (let i = 0; i < proposed.length; i += 5) {
+      await store.append(`s-${i}`, proposed.slice(i, i + 5));
+      for (let r = 0; r < 5; r++) streams.push([`s-${i}`, r]);
+    }
+    // Two streams taking turns: each event's revision is the one before it's plus one, on another stream.
+    for (let i = 0; i < 6; i++) {
+      const e = event(`x-${i}`, { i });
+      e.metadata.correlationId = 'shared';
+      proposed.push(e);
+      await store.append(i % 2 ? 'y' : 'x', [e]);
+      streams.push([i % 2 ? 'y' : 'x', Math.floor(i / 2)]);
+    }
     const read = await collect(store.readAll());
     expect(read.map((e) => [e.id, e.type, e.metadata])).toEqual(
       proposed.map((e) => [e.id, e.type, { recordedAt: '2026-03-02T10:00:00.000Z', ...e.metadata }]),
     );
+    expect(read.map((e) => [e.stream, Number(e.revision)])).toEqual(streams);
+    expect(read.map((e) => e.position)).toEqual(proposed.map((_, i) => BigInt(i + 1)));
   });
 
   it('reads exactly what a read in place reads, whatever the filter, start, count and page size', async () => {

@@ -1092,38 +1092,48 @@ function scanSql(types: readonly string[], withRecordedAt: boolean, pageBy: 'row
 type ParsedRow = [position: number, eventId: string, stream: string, revision: number, type: string, data: unknown, recordedAt: string, actor: string, correlationId: string, causationId: string | null, schemaVersion: number];
 /** A row of a readAll page's JSON text whose type and metadata are those of the row before it. */
 type RepeatRow = [position: number, eventId: string, stream: string, revision: number, data: unknown];
+/** A RepeatRow that also goes on the stream of the row before it, at the next revision. */
+type NextInStreamRow = [position: number, eventId: string, data: unknown];
 
 /**
  * readAll's page statement for the read-ahead: the page as the JSON text of its rows, each a Row
- * with the data inlined and every other text column quoted by SQLite's json_quote; a row whose
- * type and metadata are the row before it's (the events of one append, as a rule) leaves them
- * out. A page's first row has them all (lag() is null there). Less text and four strings fewer
- * per event to parse cut JSON.parse, most of the reading thread's time, by ~15 % (BENCHMARKS.md).
+ * with the data inlined and every other text column quoted by SQLite's json_quote. In a read
+ * without a filter, a row whose type and metadata are those of the row before it in the log (the
+ * events of one append, as a rule) leaves them out, and, when it also goes on that row's stream at
+ * the next revision, the stream and revision too. A page's first row has them all: the row before
+ * it is not in the page (position ≤ @after). Less text and fewer strings to parse made JSON.parse,
+ * most of the reading thread's time, cheaper (BENCHMARKS.md).
  */
 function envelopePageSql(clause: string): string {
   const row = `format('[%d,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s]', e.position, json_quote(e.event_id), json_quote(e.stream), e.revision, json_quote(e.type), e.data,
     json_quote(e.recorded_at), json_quote(e.actor), json_quote(e.correlation_id), json_quote(e.causation_id), e.schema_version)`;
   if (clause !== '') return `SELECT ${jsonPageOf(row)} FROM events e WHERE position > @after AND position <= @to ${clause}`;
   const repeat = `format('[%d,%s,%s,%d,%s]', e.position, json_quote(e.event_id), json_quote(e.stream), e.revision, e.data)`;
+  const nextInStream = `format('[%d,%s,%s]', e.position, json_quote(e.event_id), e.data)`;
   const sameAsBefore = ['type', 'recorded_at', 'actor', 'correlation_id', 'causation_id', 'schema_version'].map((c) => `e.${c} IS before.${c}`).join(' AND ');
-  return `SELECT ${jsonPageOf(`CASE WHEN before.position > @after AND ${sameAsBefore} THEN ${repeat} ELSE ${row} END`)}
+  return `SELECT ${jsonPageOf(`CASE WHEN before.position > @after AND ${sameAsBefore}
+            THEN (CASE WHEN e.stream = before.stream AND e.revision = before.revision + 1 THEN ${nextInStream} ELSE ${repeat} END) ELSE ${row} END`)}
           FROM events e LEFT JOIN events before ON before.position = e.position - 1 WHERE e.position > @after AND e.position <= @to`;
 }
 
 /** The events of a readAll page's text, checked to follow `after` in increasing position. */
 function parseEnvelopePage(page: string | null, after: bigint): RecordedEvent[] {
-  const rows = parsePage<ParsedRow | RepeatRow>(page, after, 'readAll');
+  const rows = parsePage<ParsedRow | RepeatRow | NextInStreamRow>(page, after, 'readAll');
   const events = new Array<RecordedEvent>(rows.length);
   let full: ParsedRow | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.length === 5) {
-      if (!full) throw new Error(`readAll: the page's first row, at position ${row[0]}, lacks its type and metadata`);
-      events[i] = { position: BigInt(row[0]), id: row[1], stream: row[2], revision: BigInt(row[3]), type: full[4], data: row[4], metadata: metadataOf(full) };
-    } else {
+    if (row.length === 11) {
       full = row;
       events[i] = envelope(row, row[5]);
+      continue;
     }
+    const before = events[i - 1];
+    if (!full || !before) throw new Error(`readAll: the page's first row, at position ${row[0]}, lacks its type and metadata`);
+    events[i] =
+      row.length === 3
+        ? { position: BigInt(row[0]), id: row[1], stream: before.stream, revision: before.revision + 1n, type: full[4], data: row[2], metadata: metadataOf(full) }
+        : { position: BigInt(row[0]), id: row[1], stream: row[2], revision: BigInt(row[3]), type: full[4], data: row[4], metadata: metadataOf(full) };
   }
   return events;
 }
