@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker, type Transferable } from 'node:worker_threads';
 import fc from 'fast-check';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors.js';
-import type { ExpectedRevision, ProposedEvent, ReadAllOptions, RecordedEvent, StreamWrite } from '../event-store.port.js';
+import type { AppendResult, ExpectedRevision, ProposedEvent, ReadAllOptions, RecordedEvent, StreamWrite } from '../event-store.port.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 
 const clock = () => new Date('2026-03-02T10:00:00.000Z');
@@ -485,10 +485,50 @@ describe('SqliteEventStore off-thread appends (writer thread)', () => {
     expect(await off.appendMultiple(nullData, { offThread: true })).toEqual(await own.appendMultiple(nullData));
     expect(off.writtenOffThread).toBe(1);
     expect(await snapshot(off)).toEqual(await snapshot(own));
+    // A toJSON is asked for its key: '' alone, the index in an array. Such data goes the store's way.
+    const keyed = [{ stream: 'k-1', events: [{ ...event('k-1'), data: { toJSON: (key: string) => ({ key }) } }] }];
+    expect(await off.appendMultiple(keyed, { offThread: true })).toEqual(await own.appendMultiple(keyed));
+    expect(off.writtenOffThread).toBe(1);
+    expect(await off.appendMultiple(keyed, { offThread: true })).toEqual(await own.appendMultiple(keyed));
     const noJson = [{ stream: 'u-1', events: [{ ...event('u-1'), data: undefined }] }];
     const ownError = await own.appendMultiple(noJson).catch((error: unknown) => error);
     await expect(off.appendMultiple(noJson, { offThread: true })).rejects.toEqual(ownError);
+    const throwing = [{ stream: 't-1', events: [{ ...event('t-1'), data: { toJSON: () => { throw new Error('cannot encode'); } } }] }];
+    await expect(off.appendMultiple(throwing, { offThread: true })).rejects.toThrow('cannot encode');
+    await expect(own.appendMultiple(throwing)).rejects.toThrow('cannot encode');
     expect(await snapshot(off)).toEqual(await snapshot(own));
+    // The stored texts themselves, not only what they parse to.
+    const stored = (store: SqliteEventStore) => store.db.prepare('SELECT position, event_id, data FROM events ORDER BY position').raw().all();
+    expect(stored(off)).toEqual(stored(own));
+    expect(stored(off)).toContainEqual([expect.any(Number), 'k-1', '{"key":""}']);
+  });
+
+  it('appends a call whose data are too long for one text on the store’s own connection, in its turn', async () => {
+    const store = openStore('too-long');
+    const stringify = JSON.stringify;
+    // As V8 does past its longest string: only the text of all the call's data at once is too long.
+    JSON.stringify = function (value: unknown, ...rest: never[]) {
+      if (Array.isArray(value) && value.some((v) => (v as { long?: boolean } | null)?.long === true)) throw new RangeError('Invalid string length');
+      return stringify.call(JSON, value, ...rest);
+    } as typeof JSON.stringify;
+    let results: AppendResult[][];
+    try {
+      const long = [{ stream: 'long-1', events: [event('long-1', { long: true }), event('long-2', { long: true })], expectedRevision: 'no_stream' as const }];
+      results = await Promise.all([
+        store.appendMultiple(batch('a', 100, 3), { offThread: true }),
+        store.appendMultiple(long, { offThread: true }),
+        store.appendMultiple(batch('c', 100, 3), { offThread: true }),
+      ]);
+    } finally {
+      JSON.stringify = stringify;
+    }
+    expect(results.map((r) => r.at(-1)!.position)).toEqual([300n, 302n, 602n]);
+    expect(store.writtenOffThread).toBe(1);
+    const log = await collect(store.readAll());
+    expect(log.slice(300, 302).map((e) => [e.id, e.data])).toEqual([
+      ['long-1', { long: true }],
+      ['long-2', { long: true }],
+    ]);
   });
 
   it('writes an append called while off-thread ones are on their way after them, and pipelines off-thread calls in call order', async () => {
@@ -753,6 +793,8 @@ describe('SqliteEventStore readAll read ahead on a worker', () => {
       proposed.map((e) => [e.id, e.type, { recordedAt: '2026-03-02T10:00:00.000Z', ...e.metadata }]),
     );
     expect(read.map((e) => [e.stream, Number(e.revision)])).toEqual(streams);
+    // Each event its own metadata object (a projection sets an upcast event's schema version on it).
+    expect(new Set(read.map((e) => e.metadata)).size).toBe(read.length);
     expect(read.map((e) => e.position)).toEqual(proposed.map((_, i) => BigInt(i + 1)));
   });
 

@@ -356,6 +356,9 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const kindIndex = new Map<ProposedEvent['metadata'], { row: SharedMetadata; byType: Map<string, number> }>();
     // What all events' rows share, if they do (the writer then binds it once per statement).
     let shared: SharedMetadata | null | undefined;
+    // One JSON.stringify of all the data, cut apart by the writer; not when some data has a toJSON
+    // (in an array it is asked for the element's index, alone for '').
+    let encodable = true;
     let e = 0;
     writes.forEach((write, w) => {
       streams[w] = write.stream;
@@ -378,9 +381,12 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         }
         ids[e] = event.id;
         data[e] = event.data;
+        if (!withoutToJson(event.data)) encodable = false;
         kindOf[e++] = kind;
       }
     });
+    // Outside the try below: an error encoding the data is the caller's, as on the store's own connection.
+    const dataText = encodable ? jsonArrayText(data) : null;
     let outcome: OffThreadOutcome;
     const restartWal = this.checkpointer?.takeRestartRequest() ?? false;
     try {
@@ -389,7 +395,7 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
         expected,
         counts,
         ids,
-        data: JSON.stringify(data),
+        data: dataText,
         kindOf,
         kinds,
         sharedMetadata: shared ?? null,
@@ -982,6 +988,25 @@ function pagedEvents(pageSize: number, maxCount: number | undefined, fetch: (las
       };
     },
   };
+}
+
+/** True unless `data` is an object with a toJSON method of its own or inherited. */
+function withoutToJson(data: unknown): boolean {
+  return typeof data !== 'object' || data === null || typeof (data as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * The JSON text of `values`, or null when it is too long for one string (each value alone may
+ * not be): the writer then answers `fallback`, in its turn, and the store's connection appends
+ * the request event by event.
+ */
+function jsonArrayText(values: readonly unknown[]): string | null {
+  try {
+    return JSON.stringify(values);
+  } catch (error) {
+    if (error instanceof RangeError && /string length/i.test(error.message)) return null;
+    throw error;
+  }
 }
 
 function decodePage(rows: readonly Row[]): RecordedEvent[] {

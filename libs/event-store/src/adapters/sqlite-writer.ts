@@ -30,8 +30,9 @@ export interface OffThreadAppend {
    * The events' data, in call order, as one JSON array text: one JSON.stringify of the request's
    * data and one string to hand over cost the caller's thread about half of a JSON.stringify and a
    * string per event (BENCHMARKS.md). The worker cuts it into the events' texts (jsonArrayElements).
+   * Null when the store's own connection must append the request (see appendOffThread).
    */
-  data: string;
+  data: string | null;
   kinds: EventKind[];
   /** What every event's row shares but type and schema version, when they all do: bound once per statement. */
   sharedMetadata: SharedMetadata | null;
@@ -102,6 +103,62 @@ export interface WriterStatements {
   journalSizeLimitBytes: number;
 }
 
+/**
+ * The texts of the `count` elements of `text`, a JSON array as JSON.stringify writes it (no white
+ * space), each as JSON.stringify writes that element alone; undefined when an element is `null`,
+ * which JSON.stringify also writes for a value that has no JSON (undefined, a function, a symbol).
+ * Throws when `text` is not such an array of `count` elements. O(length): one pass, skipping
+ * over the insides of strings with indexOf.
+ * Example: `jsonArrayElements('[{"a":[1,2]},"x,y"]', 2)` is `['{"a":[1,2]}', '"x,y"']`.
+ *
+ * Kept as source, which the writer thread runs as part of its own: a function's toString() would
+ * carry whatever a test runner's coverage or a minifier made of it.
+ */
+const JSON_ARRAY_ELEMENTS_SOURCE = String.raw`
+function jsonArrayElements(text, count) {
+  const elements = new Array(count);
+  let n = 0;
+  let depth = 0;
+  let start = 1;
+  let hasNull = false;
+  const notAnArray = () => new Error('jsonArrayElements: not a JSON array of ' + count + ' elements');
+  const end = (at) => {
+    const element = text.slice(start, at);
+    if (n === count || element === '') throw notAnArray();
+    if (element === 'null') hasNull = true;
+    elements[n++] = element;
+    start = at + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // The closing quote: the next one not escaped by an odd run of backslashes.
+      let close = text.indexOf('"', i + 1);
+      for (;;) {
+        if (close < 0) throw new Error('jsonArrayElements: a string is not closed');
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 92 /* \ */) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
+      i = close;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (--depth > 0) continue;
+      // The array's own closing bracket ends its last element (an empty array has none).
+      if (depth < 0 || c !== 93 || i !== text.length - 1) throw notAnArray();
+      if (i > 1) end(i);
+      break;
+    } else if (c === 44 /* , */ && depth === 1) end(i);
+  }
+  if (n !== count || depth !== 0 || text.charCodeAt(0) !== 91) throw notAnArray();
+  return hasNull ? undefined : elements;
+}
+`;
+
+/** {@link JSON_ARRAY_ELEMENTS_SOURCE} on this thread, for its tests. */
+export const jsonArrayElements = new Function(`${JSON_ARRAY_ELEMENTS_SOURCE}; return jsonArrayElements;`)() as (text: string, count: number) => string[] | undefined;
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 ${REPORT_FAILURE}
@@ -147,7 +204,7 @@ function restartWal() {
     db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   }
 }
-${jsonArrayElements.toString()}
+${JSON_ARRAY_ELEMENTS_SOURCE}
 const isConflict = (error) => error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 function append({ streams, expected, counts, ids, data, kindOf, kinds, sharedMetadata }) {
   const revisions = new Array(streams.length);
@@ -162,8 +219,10 @@ function append({ streams, expected, counts, ids, data, kindOf, kinds, sharedMet
     revisions[w] = current + counts[w];
   }
   const total = ids.length;
-  const texts = jsonArrayElements(data, total);
-  // An element null may be data that has no JSON (undefined, a function): the store's connection tells.
+  // No text: the data are too large for one string, or one has a toJSON (which would be asked
+  // for an element of an array, not for a value alone). An element null may be data that has no
+  // JSON (undefined, a function). The store's own connection appends these.
+  const texts = data === null ? undefined : jsonArrayElements(data, total);
   if (texts === undefined) return 'fallback';
   let last = 0;
   // The row's write, and its revision: counted on from the write's first.
@@ -249,54 +308,6 @@ parentPort.on('message', (request) => {
   }
 });
 `;
-
-/**
- * The texts of the `count` elements of `text`, a JSON array as JSON.stringify writes it (no white
- * space), each as JSON.stringify writes that element alone; undefined when an element is `null`,
- * which JSON.stringify also writes for a value that has no JSON (undefined, a function, a symbol).
- * Throws when `text` is not such an array of `count` elements. O(length): one pass, skipping
- * over the insides of strings with indexOf. Self-contained: the writer thread runs its source.
- * Example: `jsonArrayElements('[{"a":[1,2]},"x,y"]', 2)` is `['{"a":[1,2]}', '"x,y"']`.
- */
-export function jsonArrayElements(text: string, count: number): string[] | undefined {
-  const elements = new Array<string>(count);
-  let n = 0;
-  let depth = 0;
-  let start = 1;
-  let hasNull = false;
-  const end = (at: number) => {
-    const element = text.slice(start, at);
-    if (n === count || element === '') throw new Error(`jsonArrayElements: not a JSON array of ${count} elements`);
-    if (element === 'null') hasNull = true;
-    elements[n++] = element;
-    start = at + 1;
-  };
-  let i = 0;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      // The closing quote: the next one not escaped by an odd run of backslashes.
-      let close = text.indexOf('"', i + 1);
-      for (;;) {
-        if (close < 0) throw new Error('jsonArrayElements: a string is not closed');
-        let backslashes = 0;
-        while (text.charCodeAt(close - 1 - backslashes) === 92 /* \\ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
-      i = close;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
-    else if (c === 125 /* } */ || c === 93 /* ] */) {
-      if (--depth > 0) continue;
-      // The array's own closing bracket ends its last element (an empty array has none).
-      if (depth < 0 || c !== 93 || i !== text.length - 1) throw new Error(`jsonArrayElements: not a JSON array of ${count} elements`);
-      if (i > 1) end(i);
-      break;
-    } else if (c === 44 /* , */ && depth === 1) end(i);
-  }
-  if (n !== count || depth !== 0 || text.charCodeAt(0) !== 91) throw new Error(`jsonArrayElements: not a JSON array of ${count} elements`);
-  return hasNull ? undefined : elements;
-}
 
 /**
  * Starts the writer for `file`. Every request is answered by an outcome (`fallback` also for every
