@@ -17,8 +17,7 @@ export function uuidv7(unixMs: number, random: Uint8Array = randomBytes(10)): st
   bytes.set(random.subarray(0, 10), 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Buffer.from(bytes).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidText(bytes);
 }
 
 /**
@@ -34,6 +33,26 @@ export function uuidFromName(name: string, namespace = 'staffcast'): string {
   const hash = createHash('sha1').update(namespace).update('\u0000').update(name).digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidText(hash);
+}
+
+/** The two lower-case hex digits of every byte value, as character codes. */
+const HEX_CODES = Uint8Array.from({ length: 512 }, (_, i) => '0123456789abcdef'.charCodeAt(i % 2 ? (i >> 1) & 15 : i >> 5));
+
+/**
+ * The text of the UUID in `bytes[0..16)`: 8-4-4-4-12 lower-case hex digits, written into one
+ * buffer. A string joined from slices is a rope of nine pieces, which SQLite's binding and every
+ * hash of it must first copy into one (`String::WriteToFlat`, 4 % of a batched append's samples
+ * under perf, BENCHMARKS.md).
+ */
+function uuidText(bytes: Uint8Array): string {
+  const text = Buffer.allocUnsafe(36);
+  let at = 0;
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text[at++] = 0x2d; /* - */
+    const byte = bytes[i]!;
+    text[at++] = HEX_CODES[2 * byte]!;
+    text[at++] = HEX_CODES[2 * byte + 1]!;
+  }
+  return text.toString('latin1');
 }
