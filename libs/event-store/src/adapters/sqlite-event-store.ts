@@ -428,12 +428,15 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
 
   private startedWriter(): SqliteWriter {
     if (this.writer?.failed) throw new Error('the writer thread has stopped');
-    this.writer ??= startWriter(this.file, {
+    if (this.writer) return this.writer;
+    // The store's chunk sizes, largest first, then single rows for what is left.
+    const rowCounts = [...this.chunkInserts.map((chunk) => chunk.rows), 1];
+    this.writer = startWriter(this.file, {
       currentRevision: CURRENT_REVISION_SQL,
       // The worker rolls back the whole transaction on any conflict, so its INSERTs need no
       // statement rollback: OR FAIL spares SQLite the statement journal of every multi-row INSERT.
-      inserts: [...this.chunkInserts.map((chunk): [number, string] => [chunk.rows, chunkInsertSql(chunk.rows, 'OR FAIL')]), [1, chunkInsertSql(1, 'OR FAIL')]],
-      sharedMetadataInserts: [...this.chunkInserts.map((chunk) => chunk.rows), 1].map((rows): [number, string] => [rows, chunkInsertSql(rows, 'OR FAIL', SHARED_METADATA_ROW_PARAMS)]),
+      inserts: rowCounts.map((rows): [number, string] => [rows, chunkInsertSql(rows, 'OR FAIL')]),
+      sharedMetadataInserts: rowCounts.map((rows): [number, string] => [rows, chunkInsertSql(rows, 'OR FAIL', SHARED_METADATA_ROW_PARAMS)]),
       rowWidth: ROW_WIDTH,
       sharedMetadataRowWidth: SHARED_METADATA_ROW_WIDTH,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
@@ -1155,10 +1158,16 @@ function parseEnvelopePage(page: string | null, after: bigint): RecordedEvent[] 
     }
     const before = events[i - 1];
     if (!full || !before) throw new Error(`readAll: the page's first row, at position ${row[0]}, lacks its type and metadata`);
-    events[i] =
-      row.length === 3
-        ? { position: BigInt(row[0]), id: row[1], stream: before.stream, revision: before.revision + 1n, type: full[4], data: row[2], metadata: metadataOf(full) }
-        : { position: BigInt(row[0]), id: row[1], stream: row[2], revision: BigInt(row[3]), type: full[4], data: row[4], metadata: metadataOf(full) };
+    const nextInStream = row.length === 3;
+    events[i] = {
+      position: BigInt(row[0]),
+      id: row[1],
+      stream: nextInStream ? before.stream : row[2],
+      revision: nextInStream ? before.revision + 1n : BigInt(row[3]),
+      type: full[4],
+      data: nextInStream ? row[2] : row[4],
+      metadata: metadataOf(full),
+    };
   }
   return events;
 }
