@@ -1,6 +1,6 @@
 import { monthlyAttritionHazard } from './attrition-hazard.js';
 import { meanProductivityByMonth } from './ramp-productivity.js';
-import { weeksToMonths } from './weeks-to-months.js';
+import { weeksToMonths } from '../demand/weeks-to-months.js';
 
 /** What the hiring model needs to know about training, ramp and attrition. */
 export interface CohortAssumptions {

@@ -1,8 +1,8 @@
 import { isLiveChannel } from '@staffcast/events';
 import { erlangAMetrics, erlangARequirement, erlangCMetrics, erlangCRequirement, StaffingInputError, type ServiceTarget as StaffingTarget } from '@staffcast/staffing';
 import type { QueueStaffing } from './hourly-requirement.js';
-import { LocalTeamInputError } from './local-team-input-error.js';
-import type { ResolvedQueue } from './queue-profiles.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
+import type { ResolvedQueue } from '../demand/queue-profiles.js';
 
 /**
  * The staffing model of a live queue (phone, chat), from @staffcast/staffing:

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { buildOut, type BuildOutAssumptions } from './build-out.js';
-import { cohortKernel } from './cohort-kernel.js';
-import { exampleLocalTeamPlan } from './example-plan.js';
-import { weeksToMonths } from './weeks-to-months.js';
+import { cohortKernel } from '../workforce/cohort-kernel.js';
+import { exampleLocalTeamPlan } from '../plan/example-plan.js';
+import { weeksToMonths } from '../demand/weeks-to-months.js';
 
 const base = exampleLocalTeamPlan();
 

@@ -3,7 +3,7 @@ import { queueDecider } from '@staffcast/tickets';
 import { inLogAsOf, type AsOf, type LoggedEvent } from './as-of.js';
 import { localTeamPlanDecider, type LocalTeamPlanState } from './plan-decider.js';
 import { parseLocalTeamPlanEvent } from './plan-events.js';
-import type { RecordedQueueFacts } from './queue-profiles.js';
+import type { RecordedQueueFacts } from '../demand/queue-profiles.js';
 
 /**
  * A plan as the log had it at `asOf`: the events of its stream recorded by then, validated and

@@ -1,5 +1,5 @@
 import type { MonthlyVolume } from './month-of-year-pattern.js';
-import { absoluteMonth } from './plan-month.js';
+import { absoluteMonth } from '../plan/plan-month.js';
 
 /**
  * Carries a monthly forecast beyond its horizon by a month-of-year pattern and a monthly growth rate.

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { erlangCRequirement } from '@staffcast/staffing';
-import { exampleLocalTeamPlan } from './example-plan.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
+import { exampleLocalTeamPlan } from '../plan/example-plan.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
 import { projectionCsv, PROJECTION_CSV_COLUMNS } from './projection-csv.js';
 import { projectLocalTeamPlan } from './projection.js';
-import { ForecastUnavailableError, type QueueForecast } from './queue-demand.js';
+import { ForecastUnavailableError, type QueueForecast } from '../demand/queue-demand.js';
 
 const plan = exampleLocalTeamPlan();
 const queueId = 'au-kyc-phone';

@@ -1,6 +1,6 @@
 import { isLiveChannel, serviceTargetKindFor, type Channel, type ServiceTarget } from '@staffcast/events';
-import { LocalTeamInputError } from './local-team-input-error.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
 
 /** What Staffcast has recorded about a queue (its QueueDefined data, with later target changes applied). */
 export interface RecordedQueueFacts {

@@ -1,12 +1,12 @@
-import { breakEvenIndex, cumulativeSum } from './break-even.js';
-import { cohortKernel } from './cohort-kernel.js';
-import { FTE_TOLERANCE, scheduleHires } from './hiring-schedule.js';
-import { monthlyLocalCost } from './local-cost.js';
-import { offshoreEquivalentCost } from './offshore-equivalent-cost.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
-import { planMonths, weeksInMonth } from './plan-month.js';
-import { supportStaff, type SupportStaff } from './support-staff.js';
-import { rollUpWorkforce } from './workforce.js';
+import { breakEvenIndex, cumulativeSum } from '../cost/break-even.js';
+import { cohortKernel } from '../workforce/cohort-kernel.js';
+import { FTE_TOLERANCE, scheduleHires } from '../workforce/hiring-schedule.js';
+import { monthlyLocalCost } from '../cost/local-cost.js';
+import { offshoreEquivalentCost } from '../cost/offshore-equivalent-cost.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
+import { planMonths, weeksInMonth } from '../plan/plan-month.js';
+import { supportStaff, type SupportStaff } from '../workforce/support-staff.js';
+import { rollUpWorkforce } from '../workforce/workforce.js';
 
 /** The plan fields the build-out engine reads (the requirement is computed separately). */
 export type BuildOutAssumptions = Pick<LocalTeamPlanInput, 'startMonth' | 'months' | 'workload' | 'hiring' | 'attrition' | 'structure' | 'costs'>;

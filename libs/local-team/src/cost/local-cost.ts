@@ -1,4 +1,4 @@
-import type { SupportStaff } from './support-staff.js';
+import type { SupportStaff } from '../workforce/support-staff.js';
 
 /** Cost assumptions, amounts in the plan's currency. */
 export interface LocalCostRates {

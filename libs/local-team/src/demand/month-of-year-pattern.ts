@@ -1,4 +1,4 @@
-import { absoluteMonth } from './plan-month.js';
+import { absoluteMonth } from '../plan/plan-month.js';
 
 export interface MonthlyVolume {
   month: string;

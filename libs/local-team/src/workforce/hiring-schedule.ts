@@ -1,5 +1,5 @@
 import type { CohortKernel } from './cohort-kernel.js';
-import { weeksToMonths } from './weeks-to-months.js';
+import { weeksToMonths } from '../demand/weeks-to-months.js';
 
 /** Limits on how fast the team can hire. */
 export interface HiringLimits {

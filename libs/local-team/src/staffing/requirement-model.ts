@@ -1,12 +1,12 @@
-import { requiredFteFromAgentHours } from './fte-from-agent-hours.js';
+import { requiredFteFromAgentHours } from '../workforce/fte-from-agent-hours.js';
 import { asyncAnsweredInTime, asyncQueueModel, asyncTimeline, type AsyncQueueModel } from './async-queue-requirement.js';
 import { liveAnsweredInTime } from './expected-service-level.js';
 import { hourlyRequirement, type HourlyRequirement, type QueueStaffing } from './hourly-requirement.js';
-import { LocalTeamInputError } from './local-team-input-error.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
-import { monthIndex, planMonths, weeksInMonth } from './plan-month.js';
-import { ForecastUnavailableError, queueArrivals, type QueueForecast } from './queue-demand.js';
-import { resolveQueueProfiles, type RecordedQueueFacts } from './queue-profiles.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
+import { monthIndex, planMonths, weeksInMonth } from '../plan/plan-month.js';
+import { ForecastUnavailableError, queueArrivals, type QueueForecast } from '../demand/queue-demand.js';
+import { resolveQueueProfiles, type RecordedQueueFacts } from '../demand/queue-profiles.js';
 import { liveQueueStaffing } from './queue-staffing.js';
 
 /** What the projection may know beyond the plan: recorded queue definitions and queue forecasts. */

@@ -1,5 +1,5 @@
-import type { TakeoverPhase } from './plan-input.js';
-import { monthIndex } from './plan-month.js';
+import type { TakeoverPhase } from '../plan/plan-input.js';
+import { monthIndex } from '../plan/plan-month.js';
 
 /**
  * The takeover as shares per queue and plan month: a queue's share in month i is the share of its

@@ -1,11 +1,11 @@
 import { DateTime, IANAZone } from 'luxon';
 import { WEEKDAYS, localMinutes } from '@staffcast/events';
 import { asyncBacklogTrajectory, asyncStaffingPlan, StaffingInputError, type AsyncQueueInput } from '@staffcast/staffing';
-import { localFields } from './local-calendar.js';
-import { LocalTeamInputError } from './local-team-input-error.js';
-import type { Coverage, LocalTeamPlanInput } from './plan-input.js';
-import { absoluteMonth } from './plan-month.js';
-import type { HourlyArrivals } from './volume-spread.js';
+import { localFields } from '../demand/local-calendar.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
+import type { Coverage, LocalTeamPlanInput } from '../plan/plan-input.js';
+import { absoluteMonth } from '../plan/plan-month.js';
+import type { HourlyArrivals } from '../demand/volume-spread.js';
 
 /** The plan's horizon as consecutive real hours, for the backlog model of async queues. */
 export interface AsyncTimeline {

@@ -1,7 +1,7 @@
 import { breakEvenIndex, cumulativeSum } from './break-even.js';
 import { monthlyLocalCost } from './local-cost.js';
 import { offshoreEquivalentCost } from './offshore-equivalent-cost.js';
-import { supportStaff } from './support-staff.js';
+import { supportStaff } from '../workforce/support-staff.js';
 
 const structure = { agentsPerTeamLead: 10, agentsPerQa: 15, trainersPerClass: 1, fixedRoles: { manager: 1, wfmAnalyst: 1 } };
 const rates = { annualLoaded: { agent: 60_000, teamLead: 84_000, qa: 72_000, trainer: 72_000, manager: 120_000, wfmAnalyst: 96_000 }, perHire: 3_000, trainingPerHire: 2_000 };

@@ -1,10 +1,10 @@
-import type { Coverage, LocalTeamPlanInput } from './plan-input.js';
+import type { Coverage, LocalTeamPlanInput } from '../plan/plan-input.js';
 import { coveredHoursOfMonth, type CoveredHour } from './coverage-hours.js';
 import { carryMonthlyForecast } from './forecast-carry.js';
 import { summariseHourlyForecast, type HourlyVolume } from './hourly-forecast-shape.js';
-import { LocalTeamInputError } from './local-team-input-error.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
 import { monthOfYearPattern, type MonthlyVolume } from './month-of-year-pattern.js';
-import { daysInMonth, planMonths } from './plan-month.js';
+import { daysInMonth, planMonths } from '../plan/plan-month.js';
 import { takeoverShares } from './takeover.js';
 import { spreadMonthlyVolume, type HourlyArrivals, type SpreadProfile } from './volume-spread.js';
 

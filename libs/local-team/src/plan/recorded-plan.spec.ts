@@ -1,6 +1,6 @@
 import { inLogAsOf, parseAsOf, type LoggedEvent } from './as-of.js';
 import { exampleLocalTeamPlan } from './example-plan.js';
-import { resolveQueueProfiles } from './queue-profiles.js';
+import { resolveQueueProfiles } from '../demand/queue-profiles.js';
 import { planAsOf, queueFactsAsOf } from './recorded-plan.js';
 
 const plan = exampleLocalTeamPlan();

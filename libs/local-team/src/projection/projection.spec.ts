@@ -1,5 +1,5 @@
 import { erlangAMetrics } from '@staffcast/staffing';
-import { exampleLocalTeamPlan } from './example-plan.js';
+import { exampleLocalTeamPlan } from '../plan/example-plan.js';
 import { projectLocalTeamPlan } from './projection.js';
 
 /**

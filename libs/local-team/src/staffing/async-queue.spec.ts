@@ -1,10 +1,10 @@
-import { coveredHoursOfMonth } from './coverage-hours.js';
-import { exampleLocalTeamPlan } from './example-plan.js';
+import { coveredHoursOfMonth } from '../demand/coverage-hours.js';
+import { exampleLocalTeamPlan } from '../plan/example-plan.js';
 import { asyncAnsweredInTime, asyncQueueModel, asyncTimeline } from './async-queue-requirement.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
-import { planMonths } from './plan-month.js';
-import { projectLocalTeamPlan } from './projection.js';
-import { spreadMonthlyVolume } from './volume-spread.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
+import { planMonths } from '../plan/plan-month.js';
+import { projectLocalTeamPlan } from '../projection/projection.js';
+import { spreadMonthlyVolume } from '../demand/volume-spread.js';
 
 const weekdays = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']], sat: [], sun: [] } as LocalTeamPlanInput['coverage'];
 const base = { startMonth: '2025-02', months: 3, timeZone: 'America/New_York', coverage: weekdays };

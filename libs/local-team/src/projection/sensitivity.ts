@@ -1,6 +1,6 @@
 import { buildOut, type BuildOutSummary } from './build-out.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
-import { requiredFteByMonth, requirementModel, type AsyncModelCache, type DemandFactors, type ProjectionContext, type RequirementModel } from './requirement-model.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
+import { requiredFteByMonth, requirementModel, type AsyncModelCache, type DemandFactors, type ProjectionContext, type RequirementModel } from '../staffing/requirement-model.js';
 
 /** One line of the sensitivity table: an assumption moved by `change` (relative, −0.2 = −20%). */
 export interface SensitivityRow {

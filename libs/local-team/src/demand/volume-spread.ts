@@ -1,5 +1,5 @@
 import type { CoveredHour } from './coverage-hours.js';
-import { LocalTeamInputError } from './local-team-input-error.js';
+import { LocalTeamInputError } from '../plan/local-team-input-error.js';
 
 /** Arrival rate in one covered clock hour of the week, for one month. */
 export interface HourlyArrivals extends CoveredHour {

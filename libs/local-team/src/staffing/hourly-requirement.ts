@@ -1,4 +1,4 @@
-import type { HourlyArrivals } from './volume-spread.js';
+import type { HourlyArrivals } from '../demand/volume-spread.js';
 
 /** Staffing answers for one queue, from the staffing models (see queueStaffing). */
 export interface QueueStaffing {

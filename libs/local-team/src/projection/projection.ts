@@ -1,6 +1,6 @@
 import { buildOut, type BuildOut } from './build-out.js';
-import type { LocalTeamPlanInput } from './plan-input.js';
-import { requiredFteByMonth, requirementModel, serviceLevelByMonth, type ProjectionContext } from './requirement-model.js';
+import type { LocalTeamPlanInput } from '../plan/plan-input.js';
+import { requiredFteByMonth, requirementModel, serviceLevelByMonth, type ProjectionContext } from '../staffing/requirement-model.js';
 import { sensitivityTable, type SensitivityRow } from './sensitivity.js';
 
 /** One month of the projection, as the API returns it. */

@@ -3,8 +3,8 @@ import { coveredHoursOfMonth } from './coverage-hours.js';
 import { carryMonthlyForecast } from './forecast-carry.js';
 import { summariseHourlyForecast } from './hourly-forecast-shape.js';
 import { monthOfYearPattern } from './month-of-year-pattern.js';
-import type { Coverage } from './plan-input.js';
-import { addMonths, daysInMonth, monthIndex, planMonths } from './plan-month.js';
+import type { Coverage } from '../plan/plan-input.js';
+import { addMonths, daysInMonth, monthIndex, planMonths } from '../plan/plan-month.js';
 import { goLiveMonth, takeoverShareAt, takeoverShares } from './takeover.js';
 import { spreadMonthlyVolume } from './volume-spread.js';
 

@@ -1,4 +1,4 @@
-import { WEEKS_PER_MONTH } from './weeks-to-months.js';
+import { WEEKS_PER_MONTH } from '../demand/weeks-to-months.js';
 
 /**
  * Productivity of a hire `w` weeks after their first day: 0 while in training (w < T), then

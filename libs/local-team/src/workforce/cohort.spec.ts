@@ -1,7 +1,7 @@
 import { monthlyAttritionHazard } from './attrition-hazard.js';
 import { cohortKernel } from './cohort-kernel.js';
 import { meanProductivityByMonth, productivityAtWeek } from './ramp-productivity.js';
-import { WEEKS_PER_MONTH, weeksToMonths } from './weeks-to-months.js';
+import { WEEKS_PER_MONTH, weeksToMonths } from '../demand/weeks-to-months.js';
 
 const close = (a: number, b: number, tol = 1e-12) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol);
 

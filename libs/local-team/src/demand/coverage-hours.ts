@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { WEEKDAYS, localMinutes } from '@staffcast/events';
-import type { Coverage } from './plan-input.js';
-import { absoluteMonth, daysInMonth } from './plan-month.js';
+import type { Coverage } from '../plan/plan-input.js';
+import { absoluteMonth, daysInMonth } from '../plan/plan-month.js';
 
 /** Covered time in one local clock hour of the week, summed over a month. */
 export interface CoveredHour {
