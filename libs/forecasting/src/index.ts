@@ -22,6 +22,7 @@ export { toLocalGrid, fromLocalGrid, type LocalGrid } from './time/local-grid.js
 export { seasonalNaive } from './methods/seasonal-naive.js';
 export { sameSlotMean } from './methods/same-slot-mean.js';
 export { sameSlotMedian, sameSlotTrimmedMean } from './methods/same-slot-robust.js';
+export { withinHourShares } from './methods/within-hour-shares.js';
 export { weekdayProfile } from './methods/weekday-profile.js';
 export { smoothedDayProfile } from './methods/smoothed-day-profile.js';
 export { seasonalAutoregression } from './methods/seasonal-autoregression.js';
