@@ -197,7 +197,7 @@ describe('forecastSeries — awkward series', () => {
     expect(tenDays.mean.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
   });
 
-  it('never returns a negative, non-finite or disordered forecast (property, 15 random series)', () => {
+  it('never returns a negative, non-finite or disordered forecast, nor one worse on its backtest than the simple floor (property, 15 random series)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 500 }),
@@ -211,6 +211,8 @@ describe('forecastSeries — awkward series', () => {
           if (!values.some((v) => v !== null)) values[0] = 3;
           const f = forecastSeries({ start: '2024-05-06T00:00:00Z', values, horizonHours: horizon, timeZone: 'Australia/Sydney', quantiles: [0.1, 0.5, 0.9] });
           expect(f.mean).toHaveLength(horizon);
+          // Whatever is published did no worse on its backtest than the best simple same-slot estimator.
+          if (f.backtest.wape !== null && f.backtest.baseline?.wape != null) expect(f.backtest.wape).toBeLessThanOrEqual(f.backtest.baseline.wape + 1e-12);
           for (let j = 0; j < horizon; j++) {
             const [lo, mid, hi] = [f.quantiles['0.1']![j]!, f.quantiles['0.5']![j]!, f.quantiles['0.9']![j]!];
             expect(Number.isFinite(f.mean[j]!) && f.mean[j]! >= 0).toBe(true);
