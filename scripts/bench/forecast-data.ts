@@ -89,3 +89,24 @@ export function loadBankCallsHourly(): BankCallsHour[] {
   const col = (name: string) => header!.indexOf(name);
   return rows.map((r) => ({ local: r[col('timestamp')]!, date: r[col('date')]!, hour: Number(r[col('hour')]), calls: Number(r[col('calls')]) }));
 }
+
+export interface BankCallsSlot {
+  /** local date YYYY-MM-DD and local start time HH:MM of the five-minute slot */
+  date: string;
+  time: string;
+  calls: number;
+}
+
+/** The US bank's five-minute call counts (169 a day, 07:00–21:05 local, weekdays). */
+export function loadBankCalls5min(): BankCallsSlot[] {
+  const [header, ...rows] = csvRows(dataPath('us-bank-calls-2003', 'us_bank_calls_2003_5min.csv'));
+  const col = (name: string) => header!.indexOf(name);
+  return rows.map((r) => ({ date: r[col('date')]!, time: r[col('start_time')]!, calls: Number(r[col('calls')]) }));
+}
+
+/** Half-hourly electricity demand of England and Wales, 5 June – 27 August 2000 (MW; 4,032 values). */
+export function loadTaylorHalfHourly(): number[] {
+  const [header, ...rows] = csvRows(dataPath('taylor-electricity-2000', 'taylor.csv'));
+  const x = header!.indexOf('x');
+  return rows.map((r) => Number(r[x]));
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SeriesForecastResponse } from '../../apps/planner-api/src/forecasting/forecast-series.dto.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asViewer, TOKENS_ENV } from '../support/fixtures.js';
 
@@ -54,6 +55,11 @@ describe('POST /v1/forecasts/series', () => {
     expect(Object.keys(a.quantiles).sort()).toEqual(['0.1', '0.9']);
     // The peak is at 10:00 New York time = 15:00 UTC: index 15 − 5 = 10 of a forecast starting 05:00 UTC.
     expect(a.mean.indexOf(Math.max(...a.mean))).toBe(10);
+    // The backtest reports the best simple same-slot estimator beside the published forecast, which is no worse.
+    const { backtest } = SeriesForecastResponse.parse(res.json());
+    expect(backtest.baseline?.method).toMatch(/^same-slot-/);
+    expect(backtest.wape).not.toBeNull();
+    expect(backtest.wape!).toBeLessThanOrEqual(backtest.baseline!.wape! + 1e-12);
     a.mean.forEach((m, j) => {
       expect(a.quantiles['0.1']![j]!).toBeLessThanOrEqual(a.quantiles['0.9']![j]!);
       expect(m).toBeGreaterThanOrEqual(0);

@@ -197,7 +197,7 @@ describe('forecastSeries — awkward series', () => {
     expect(tenDays.mean.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
   });
 
-  it('never returns a negative, non-finite or disordered forecast (property, 15 random series)', () => {
+  it('never returns a negative, non-finite or disordered forecast, nor one worse on its backtest than the simple floor (property, 15 random series)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 500 }),
@@ -211,6 +211,8 @@ describe('forecastSeries — awkward series', () => {
           if (!values.some((v) => v !== null)) values[0] = 3;
           const f = forecastSeries({ start: '2024-05-06T00:00:00Z', values, horizonHours: horizon, timeZone: 'Australia/Sydney', quantiles: [0.1, 0.5, 0.9] });
           expect(f.mean).toHaveLength(horizon);
+          // Whatever is published did no worse on its backtest than the best simple same-slot estimator.
+          if (f.backtest.wape !== null && f.backtest.baseline?.wape != null) expect(f.backtest.wape).toBeLessThanOrEqual(f.backtest.baseline.wape + 1e-12);
           for (let j = 0; j < horizon; j++) {
             const [lo, mid, hi] = [f.quantiles['0.1']![j]!, f.quantiles['0.5']![j]!, f.quantiles['0.9']![j]!];
             expect(Number.isFinite(f.mean[j]!) && f.mean[j]! >= 0).toBe(true);
@@ -286,6 +288,39 @@ describe('forecastSeries — intervals calibrated out of sample', () => {
     // ratio 0.6 learned from the day itself would have given 101·21/61 − 1 ≈ 33.8.
     for (const v of f.mean) expect(v).toBeCloseTo(100, 9);
     for (const v of f.quantiles['0.05']!) expect(v).toBeCloseTo(20, 9);
+  });
+});
+
+describe('forecastSeries — selection by out-of-sample evidence', () => {
+  it('given a weekend that moved from Saturday–Sunday to Friday–Saturday, then its backtest is no worse than the best simple same-slot estimator', () => {
+    // Given 12 weeks open around the clock with ±30 % deterministic noise, the quiet days moving after week 6,
+    let seed = 7;
+    const noise = () => 0.7 + 0.6 * ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    const values = Array.from({ length: 12 * 168 }, (_, i) => {
+      const t = new Date(start + i * HOUR);
+      const quiet = i < 6 * 168 ? [0, 6] : [5, 6];
+      return Math.round((quiet.includes(t.getUTCDay()) ? 30 : 100) * (1 + 0.5 * Math.sin((Math.PI * t.getUTCHours()) / 24)) * noise());
+    });
+    // when it is forecast one week ahead,
+    const f = forecastSeries({ start: new Date(start).toISOString(), values, horizonHours: 168, quantiles: [0.1, 0.9] });
+    // then the report names the best simple estimator, and the published forecast's out-of-sample WAPE is at most its WAPE.
+    expect(f.backtest.baseline?.method).toMatch(/^same-slot-(mean|median|trimmed-mean)-[48]w$/);
+    expect(f.backtest.wape).not.toBeNull();
+    expect(f.backtest.wape!).toBeLessThanOrEqual(f.backtest.baseline!.wape! + 1e-12);
+    expect(f.backtest.origins).toBe(8);
+    const total = Object.values(f.weights).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 12);
+  });
+
+  it('given only the non-simple methods, then no baseline is reported and the combination stands on its own evidence', () => {
+    const s = series('UTC', '2024-01-01T00:00:00Z', 6 * 168);
+    const f = forecastSeries({ ...s, horizonHours: 24, options: { methods: ['seasonal-naive-weekly', 'seasonal-naive-daily'] } });
+    expect(f.backtest.baseline).toBeNull();
+    expect(f.backtest.combinationShare).toBe(1);
+    // The pattern repeats exactly every week, so the evidence of all origins puts the weight on the weekly method.
+    expect(f.weights['seasonal-naive-weekly']).toBeGreaterThan(0.999);
+    expect(f.backtest.wape).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -21,6 +21,8 @@ export { toLocalGrid, fromLocalGrid, type LocalGrid } from './time/local-grid.js
 // Methods
 export { seasonalNaive } from './methods/seasonal-naive.js';
 export { sameSlotMean } from './methods/same-slot-mean.js';
+export { sameSlotMedian, sameSlotTrimmedMean } from './methods/same-slot-robust.js';
+export { withinHourShares } from './methods/within-hour-shares.js';
 export { weekdayProfile } from './methods/weekday-profile.js';
 export { smoothedDayProfile } from './methods/smoothed-day-profile.js';
 export { seasonalAutoregression } from './methods/seasonal-autoregression.js';
@@ -33,6 +35,7 @@ export { forecastAht, type AhtForecastInput, type AhtForecast } from './methods/
 // Selection, combination, intervals
 export { rollingOriginBacktest, implausibility, type BacktestResult } from './core/backtest.js';
 export { inverseErrorWeights, weightedCombination } from './core/combination.js';
+export { selectByOutOfSample, type BacktestedCandidate, type SelectionInput, type Selection } from './core/selection.js';
 export { calibrateResiduals, intervalQuantiles, quantileKey, MIN_BUCKET_SAMPLES, type ResidualModel } from './core/intervals.js';
 export { imputeSeasonal } from './core/impute.js';
 export { quantileSorted } from './core/quantile.js';

@@ -49,3 +49,46 @@ export const SeriesForecastRequest = z.strictObject({
     .optional(),
 });
 export type SeriesForecastRequest = z.infer<typeof SeriesForecastRequest>;
+
+/** How the published forecast did on its own backtest, beside the best simple same-slot estimator. */
+export const SeriesBacktestReport = z.strictObject({
+  origins: z.number().int().nonnegative(),
+  horizonHours: z.number().int().nonnegative(),
+  /** WAPE of the published forecast on the origins that scored it out of sample; null without a backtest */
+  wape: z.number().nonnegative().nullable(),
+  /** the best simple same-slot estimator (e.g. the 4-week same-hour-of-week mean) on the same origins */
+  baseline: z.strictObject({ method: z.string(), wape: z.number().nonnegative().nullable() }).nullable(),
+  /** share of the evidence-weighted combination, the rest on the best simple estimator; null when a simple estimator is published alone */
+  combinationShare: z.number().min(0).max(1).nullable(),
+});
+
+const ratio = z.number().nullable();
+
+/** The answer of `POST /v1/forecasts/series`. */
+export const SeriesForecastResponse = z.strictObject({
+  start: z.string(),
+  horizonHours: z.number().int(),
+  method: z.string(),
+  weights: z.record(z.string(), z.number()),
+  mean: z.array(z.number()),
+  quantiles: z.record(z.string(), z.array(z.number())),
+  backtest: SeriesBacktestReport,
+  holidayEffect: z.strictObject({ ratio, nextOpenDayRatio: ratio }),
+  monthTurnEffect: z.record(z.string(), ratio),
+  launches: z.strictObject({
+    past: z.array(
+      z.strictObject({ start: z.string(), end: z.string(), kind: z.string().optional(), market: z.string().optional(), realisedUpliftPct: ratio }),
+    ),
+    applied: z.array(
+      z.strictObject({
+        start: z.string(),
+        end: z.string(),
+        kind: z.string().optional(),
+        upliftPct: z.number(),
+        source: z.enum(['given', 'learned', 'none']),
+        profile: z.enum(['flat', 'spike-decay']),
+      }),
+    ),
+  }),
+});
+export type SeriesForecastResponse = z.infer<typeof SeriesForecastResponse>;

@@ -2,20 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { forecastSeries, type SeriesForecast } from '@staffcast/forecasting';
 import { RequireRole } from '../http/auth.js';
 import { ValidationError, parseOrThrow } from '../http/validation.js';
-import { SeriesForecastRequest } from './forecast-series.dto.js';
-
-export interface SeriesForecastResponse {
-  start: string;
-  horizonHours: number;
-  method: string;
-  weights: Record<string, number>;
-  mean: number[];
-  quantiles: Record<string, number[]>;
-  backtest: { origins: number; horizonHours: number; wape: number | null };
-  holidayEffect: { ratio: number | null; nextOpenDayRatio: number | null };
-  monthTurnEffect: SeriesForecast['monthTurnEffect']['ratios'];
-  launches: SeriesForecast['launches'];
-}
+import { SeriesForecastRequest, type SeriesForecastResponse } from './forecast-series.dto.js';
 
 /** A library message "launches[0].end: must be after start" → the zod-style path "launches.0.end". */
 const FIELD_MESSAGE = /^([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)?): (.+)$/s;
@@ -48,7 +35,13 @@ export class ForecastsController {
       weights: f.weights,
       mean: f.mean,
       quantiles: f.quantiles,
-      backtest: { origins: f.backtest.origins, horizonHours: f.backtest.horizonHours, wape: f.backtest.wape },
+      backtest: {
+        origins: f.backtest.origins,
+        horizonHours: f.backtest.horizonHours,
+        wape: f.backtest.wape,
+        baseline: f.backtest.baseline,
+        combinationShare: f.backtest.combinationShare,
+      },
       holidayEffect: { ratio: f.holidayEffect.ratio, nextOpenDayRatio: f.holidayEffect.nextOpenDayRatio },
       monthTurnEffect: f.monthTurnEffect.ratios,
       launches: f.launches,

@@ -17,26 +17,30 @@ export interface BacktestResult {
  * the history before the origin and forecasts the next h hours, which are scored against what
  * happened. Candidates are compared on the same origins, so their errors are comparable.
  *
- * `filled` is the gap-free series the methods fit on; `actual` is the same series with its gaps
- * (NaN), used for scoring so that imputed values never count as truth. Origins that would leave a
- * candidate less than its `minHistory` are dropped for that candidate, which is then left out.
- * Units: MAE in the series' units. Complexity: O(K · Σ cost(candidate)).
+ * `history` is the series the methods fit on, gaps as NaN; each origin's prefix is gap-filled by
+ * `impute` on its own, so that no gap before an origin is filled from the hours being forecast (a
+ * seasonal imputation reads the same hour a week later). `actual` is the series used for scoring,
+ * with NaN where an hour must not count (gaps, closed or masked hours), so imputed values never
+ * count as truth. A candidate whose `minHistory` exceeds the first origin is left out.
+ * Units: MAE in the series' units. Complexity: O(K · (n + Σ cost(candidate))).
  *
- * @example rollingOriginBacktest(filled, grid, [CANDIDATES['seasonal-naive-weekly']!], 48, 1)
+ * @example rollingOriginBacktest(grid, grid, [CANDIDATES['seasonal-naive-weekly']!], 48, 1, (p) => imputeSeasonal(p, 24, 168))
  */
 export function rollingOriginBacktest(
-  filled: Float64Array,
+  history: Float64Array,
   actual: ArrayLike<number>,
   candidates: readonly CandidateMethod[],
   horizon: number,
   originCount: number,
+  impute: (prefix: ArrayLike<number>) => Float64Array,
 ): BacktestResult {
-  const n = filled.length;
+  const n = history.length;
   const origins: number[] = [];
   for (let k = originCount; k >= 1; k--) {
     const origin = n - k * horizon;
     if (origin > 0) origins.push(origin);
   }
+  const trains = origins.map((origin) => impute(history.subarray(0, origin)));
   const forecasts = new Map<string, number[][]>();
   const mae = new Map<string, number>();
   const failed = new Map<string, string>();
@@ -46,8 +50,8 @@ export function rollingOriginBacktest(
     let err = 0;
     let count = 0;
     try {
-      for (const origin of origins) {
-        const train = filled.subarray(0, origin);
+      for (const [o, origin] of origins.entries()) {
+        const train = trains[o]!;
         const f = c.forecast(train, horizon).map((v) => Math.max(0, v));
         const problem = implausibility(f, train);
         if (problem !== undefined) throw new Error(problem);

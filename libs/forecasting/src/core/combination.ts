@@ -12,12 +12,12 @@
 export function inverseErrorWeights(errors: ReadonlyMap<string, number>, power = 2): Map<string, number> {
   let maxError = 0;
   for (const e of errors.values()) if (Number.isFinite(e) && e > maxError) maxError = e;
-  const floor = maxError > 0 ? maxError * 1e-9 : 1;
   const raw = new Map<string, number>();
   let total = 0;
   for (const [name, e] of errors) {
     if (!Number.isFinite(e)) continue;
-    const w = Math.max(e, floor) ** -power;
+    // Relative to the largest error, so that a tiny error cannot overflow its power.
+    const w = (maxError > 0 ? Math.max(e / maxError, 1e-9) : 1) ** -power;
     raw.set(name, w);
     total += w;
   }

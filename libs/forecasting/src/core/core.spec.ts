@@ -71,11 +71,22 @@ describe('combination and intervals', () => {
 
   it('backtests candidates on the same origins and drops implausible forecasts', () => {
     const y = Float64Array.from({ length: 168 * 3 }, (_, t) => 10 + (t % 24));
-    const bt = rollingOriginBacktest(y, y, [CANDIDATES['seasonal-naive-daily']!, CANDIDATES['seasonal-naive-weekly']!], 24, 2);
+    const bt = rollingOriginBacktest(y, y, [CANDIDATES['seasonal-naive-daily']!, CANDIDATES['seasonal-naive-weekly']!], 24, 2, (p) => imputeSeasonal(p, 24, 168));
     expect(bt.origins).toEqual([168 * 3 - 48, 168 * 3 - 24]);
     expect(bt.mae.get('seasonal-naive-daily')).toBe(0);
     expect(bt.mae.get('seasonal-naive-weekly')).toBe(0);
     expect(implausibility([1, Infinity], [1])).toMatch(/non-finite/);
     expect(implausibility([100], [1, 2])).toMatch(/5×/);
+  });
+
+  it('fills a gap before a backtest origin from that origin\'s own past, never from the hours being forecast', () => {
+    // Given three weeks at 100 an hour and a fourth at 200, with the last hour of week three missing,
+    const y = Float64Array.from({ length: 168 * 4 }, (_, t) => (t >= 168 * 3 ? 200 : 100));
+    y[168 * 3 - 1] = Number.NaN;
+    // when the weekly seasonal naive is backtested from the start of week four,
+    const bt = rollingOriginBacktest(y, y, [CANDIDATES['seasonal-naive-weekly']!], 168, 1, (p) => imputeSeasonal(p, 24, 168));
+    // then the gap takes 100 from a week before (filled from the week after it would have been 150).
+    expect(bt.forecasts.get('seasonal-naive-weekly')![0]![167]).toBe(100);
+    expect(bt.mae.get('seasonal-naive-weekly')).toBe(100);
   });
 });

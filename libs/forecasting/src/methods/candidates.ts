@@ -2,6 +2,7 @@ import { DAY_HOURS, WEEK_HOURS } from '../time/local-time.js';
 import { fitDoubleSeasonalHoltWinters } from './double-seasonal-holt-winters.js';
 import { isMstlReady, mstlEts } from './mstl-ets.js';
 import { sameSlotMean } from './same-slot-mean.js';
+import { sameSlotMedian, sameSlotTrimmedMean } from './same-slot-robust.js';
 import { seasonalAutoregression } from './seasonal-autoregression.js';
 import { seasonalNaive } from './seasonal-naive.js';
 import { smoothedDayProfile } from './smoothed-day-profile.js';
@@ -15,6 +16,8 @@ export interface CandidateMethod {
   name: string;
   /** the fewest grid hours it needs to fit */
   minHistory: number;
+  /** a simple same-slot estimator a planner would check first: the floor every published forecast must beat */
+  simple?: true;
   forecast(y: Float64Array, horizon: number): number[];
 }
 
@@ -33,7 +36,17 @@ const onLog =
 export const CANDIDATES: Readonly<Record<string, CandidateMethod>> = {
   'seasonal-naive-weekly': { name: 'seasonal-naive-weekly', minHistory: WEEK_HOURS, forecast: (y, h) => seasonalNaive(y, h, WEEK_HOURS) },
   'seasonal-naive-daily': { name: 'seasonal-naive-daily', minHistory: DAY_HOURS, forecast: (y, h) => seasonalNaive(y, h, DAY_HOURS) },
-  'same-slot-mean-4w': { name: 'same-slot-mean-4w', minHistory: WEEK_HOURS, forecast: (y, h) => sameSlotMean(y, h, WEEK_HOURS, 4) },
+  'same-slot-mean-4w': { name: 'same-slot-mean-4w', minHistory: WEEK_HOURS, simple: true, forecast: (y, h) => sameSlotMean(y, h, WEEK_HOURS, 4) },
+  'same-slot-mean-8w': { name: 'same-slot-mean-8w', minHistory: WEEK_HOURS, simple: true, forecast: (y, h) => sameSlotMean(y, h, WEEK_HOURS, 8) },
+  'same-slot-median-4w': { name: 'same-slot-median-4w', minHistory: WEEK_HOURS, simple: true, forecast: (y, h) => sameSlotMedian(y, h, WEEK_HOURS, 4) },
+  'same-slot-median-8w': { name: 'same-slot-median-8w', minHistory: WEEK_HOURS, simple: true, forecast: (y, h) => sameSlotMedian(y, h, WEEK_HOURS, 8) },
+  // One week of eight dropped at each end.
+  'same-slot-trimmed-mean-8w': {
+    name: 'same-slot-trimmed-mean-8w',
+    minHistory: WEEK_HOURS,
+    simple: true,
+    forecast: (y, h) => sameSlotTrimmedMean(y, h, WEEK_HOURS, 8, 0.125),
+  },
   'weekday-profile': { name: 'weekday-profile', minHistory: WEEK_HOURS, forecast: (y, h) => weekdayProfile(y, h, 4, 8) },
   'smoothed-day-profile': { name: 'smoothed-day-profile', minHistory: 2 * WEEK_HOURS, forecast: (y, h) => smoothedDayProfile(y, h) },
   'same-slot-mean-daily': { name: 'same-slot-mean-daily', minHistory: DAY_HOURS, forecast: (y, h) => sameSlotMean(y, h, DAY_HOURS, 7) },
@@ -80,6 +93,10 @@ export function defaultCandidateNames(): string[] {
     'weekday-profile',
     'smoothed-day-profile',
     'same-slot-mean-4w',
+    'same-slot-mean-8w',
+    'same-slot-median-4w',
+    'same-slot-median-8w',
+    'same-slot-trimmed-mean-8w',
     'seasonal-naive-weekly',
     'same-slot-mean-daily',
     'seasonal-naive-daily',

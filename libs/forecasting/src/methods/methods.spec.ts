@@ -5,15 +5,51 @@ import { fitDoubleSeasonalHoltWinters } from './double-seasonal-holt-winters.js'
 import { initMstl, isMstlReady, mstlEts } from './mstl-ets.js';
 import { naive2 } from './naive2.js';
 import { sameSlotMean } from './same-slot-mean.js';
+import { sameSlotMedian, sameSlotTrimmedMean } from './same-slot-robust.js';
 import { seasonalAutoregression } from './seasonal-autoregression.js';
 import { seasonalNaive } from './seasonal-naive.js';
 import { smoothedDayProfile } from './smoothed-day-profile.js';
 import { weekdayProfile } from './weekday-profile.js';
+import { withinHourShares } from './within-hour-shares.js';
 
 /** A noise-free hourly signal with a daily and a weekly cycle, level 100. */
 const doubleSeasonal = (t: number) => 100 + 30 * Math.sin((2 * Math.PI * t) / 24) + 15 * Math.cos((2 * Math.PI * t) / 168) + (t % 168 < 24 ? 10 : 0);
 const signal = (n: number, from = 0) => Array.from({ length: n }, (_, i) => doubleSeasonal(from + i));
 const maxRelError = (f: number[], from: number) => Math.max(...f.map((v, j) => Math.abs(v - doubleSeasonal(from + j)) / doubleSeasonal(from + j)));
+
+describe('robust same-slot estimators', () => {
+  it('take the median of the last k cycles, skipping gaps, averaging the middle two of an even count', () => {
+    expect(sameSlotMedian([1, 9, 2, 9, 7, 9], 2, 2, 3)).toEqual([2, 9]); // median(1, 2, 7), median(9, 9, 9)
+    expect(sameSlotMedian([1, 0, 4, 0, 10, 0, 6, 0], 1, 2, 4)).toEqual([5]); // (4 + 6) / 2
+    expect(sameSlotMedian([1, 0, NaN, 0, 10, 0], 1, 2, 3)).toEqual([5.5]); // gap skipped: (1 + 10) / 2
+    expect(sameSlotMedian([NaN, 0], 1, 2, 3)).toEqual([NaN]);
+  });
+
+  it('drop one of eight weeks at each end for the trimmed mean, so one outage week moves it less than the mean', () => {
+    // Eight weeks at 100 but the last at 0 (an outage) and one at 160 (a launch), one slot per "week".
+    const weeks = [100, 100, 160, 100, 100, 100, 100, 0];
+    expect(sameSlotTrimmedMean(weeks, 1, 1, 8, 0.125)).toEqual([100]); // (6 × 100) / 6
+    expect(sameSlotMean(weeks, 1, 1, 8)).toEqual([95]);
+    expect(sameSlotTrimmedMean([3, 1], 1, 1, 8, 0.125)).toEqual([2]); // too few values to trim
+    expect(() => sameSlotTrimmedMean(weeks, 1, 1, 8, 0.5)).toThrow(/trim/);
+    expect(() => sameSlotMedian(weeks, 1, 0, 8)).toThrow(/period/);
+  });
+});
+
+describe('within-hour shares', () => {
+  it('split each hour of the day by its sub-slots over the last days, skipping hours with a gap, evenly without volume', () => {
+    // Given half-hours of three hours: hour-of-day 9 twice (1|3, 2|2), hour-of-day 10 once with a gap,
+    const slots = [1, 3, NaN, 5, 2, 2];
+    const shares = withinHourShares(slots, 2, (i) => (i === 1 ? 10 : 9), 28);
+    // then 9 splits (1 + 2) : (3 + 2) and 10, having no complete hour, evenly.
+    expect(shares[9]).toEqual([0.375, 0.625]);
+    expect(shares[10]).toEqual([0.5, 0.5]);
+    // Only the last `days` days count: one day back keeps the last 24 hours only.
+    const twoDays = Array.from({ length: 48 * 2 }, (_, k) => (k < 48 ? (k % 2 === 0 ? 1 : 0) : 1));
+    expect(withinHourShares(twoDays, 2, (i) => i % 24, 1)[5]).toEqual([0.5, 0.5]);
+    expect(() => withinHourShares([1, 2, 3], 2, () => 0)).toThrow(/whole hours/);
+  });
+});
 
 describe('seasonal naive and same-slot means', () => {
   it('repeat the last cycle, bridging gaps only as far as allowed', () => {
