@@ -66,18 +66,21 @@ describe('POST /v1/forecasts/series', () => {
     });
   });
 
-  it('answers 8,760 values with a 168-hour horizon within 5 s', async () => {
+  // Its speed is measured by bench:forecast-suite and bench:m4, not timed here.
+  it('answers 8,760 values with a 168-hour horizon', async () => {
     // ±20 % deterministic noise, so that every method has to work for its fit (a clean cycle converges at once).
     let seed = 11;
     const noise = () => 0.8 + 0.4 * ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const values = hourly('2023-01-02T05:00:00Z', 8760).map((v) => Math.round(v * noise()));
     const body = { start: '2023-01-02T05:00:00Z', values, horizonHours: 168, timeZone: 'America/New_York', quantiles: [0.1, 0.5, 0.9] };
-    const t0 = performance.now();
     const res = await t.request('POST', '/v1/forecasts/series', { body, headers: asViewer });
-    const seconds = (performance.now() - t0) / 1000;
     expect(res.status).toBe(200);
-    expect(res.json<Answer>().mean).toHaveLength(168);
-    expect(seconds).toBeLessThan(5);
+    const answer = res.json<Answer>();
+    expect(answer.mean).toHaveLength(168);
+    answer.mean.forEach((m, j) => {
+      expect(Number.isFinite(m)).toBe(true);
+      expect(answer.quantiles['0.1']![j]!).toBeLessThanOrEqual(answer.quantiles['0.9']![j]!);
+    });
   });
 
   it('names the field the forecaster cannot use', async () => {
