@@ -8,7 +8,7 @@ import { bearerToken, tokenDigest } from './auth.js';
 
 /** How much of an over-limit body is still read (and dropped) so that its 413 reaches the client. */
 const DRAIN_MAX_BYTES = 64 * 2 ** 20;
-const DRAIN_MAX_MS = 10_000;
+const DRAIN_MAX_MS = 5_000;
 
 /**
  * Security headers, per-token rate limits and a readable 413. The dashboard and the API docs are
