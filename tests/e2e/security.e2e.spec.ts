@@ -32,7 +32,7 @@ function sendThenRead(port: number, head: string, body: Buffer): Promise<{ respo
 describe('security: headers, hashed tokens, rate limits, body limits, logs', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ API_TOKENS: `planner:plain:${PLAIN},admin:root:sha256:${sha256(SECRET)},viewer:${OTHER}`, RATE_LIMIT_PER_MINUTE: '30', BODY_LIMIT_BYTES: '65536' });
+    t = await startTestApp({ API_TOKENS: `planner:plain:${PLAIN},admin:root:sha256:${sha256(SECRET)},viewer:${OTHER}`, RATE_LIMIT_PER_MINUTE: '30', BODY_LIMIT_BYTES: '65536', IMPORT_MAX_BYTES: String(2 ** 20) });
   });
   afterAll(() => t.close());
 
@@ -72,6 +72,16 @@ describe('security: headers, hashed tokens, rate limits, body limits, logs', () 
     expect((await t.request('GET', '/v1/whoami', { headers: bearer(OTHER) })).status).toBe(200);
   });
 
+  it('counts unknown tokens against the address, so that inventing tokens buys no fresh budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) statuses.push((await t.request('GET', '/v1/whoami', { headers: bearer(`invented-token-${i}-0123456789`) })).status);
+    // The address's budget of 30 is shared with this suite's earlier anonymous requests (one /health).
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThanOrEqual(25);
+    expect(statuses.slice(0, first).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
+  });
+
   it('answers 413 to a client that sends the whole oversized body before reading', async () => {
     const port = Number(new URL(t.baseUrl).port);
     const body = Buffer.alloc(4 * 2 ** 20, 'a');
@@ -80,6 +90,29 @@ describe('security: headers, hashed tokens, rate limits, body limits, logs', () 
     expect(error).toBeUndefined();
     expect(response).toMatch(/^HTTP\/1\.1 413 /);
     expect(response).toContain('"path":"(body)"');
+  });
+
+  it('answers 413 to an import over IMPORT_MAX_BYTES sent whole before reading', async () => {
+    const port = Number(new URL(t.baseUrl).port);
+    const body = Buffer.from(`ticket_id,created_at\n${'T1,2026-03-02T14:05:00Z\n'.repeat(200_000)}`);
+    const head = `POST /v1/imports/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${SECRET}\r\nContent-Type: text/csv\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const { response, error } = await sendThenRead(port, head, body);
+    expect(error).toBeUndefined();
+    expect(response).toMatch(/^HTTP\/1\.1 413 /);
+    expect(response).toContain('an import may be at most 1048576 bytes');
+  });
+
+  it.each([
+    ['/v1/queues/q1/volume?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z'],
+    ['/v1/kpis?queueId=q1&from=2020-01-01&to=2026-01-01'],
+    ['/v1/drivers?from=2020-01-01&to=2026-01-01'],
+    ['/v1/roster?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z'],
+    ['/v1/accuracy?queueId=q1&from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z'],
+    ['/v1/audit?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z'],
+  ])('refuses a query range past the limit: %s', async (path) => {
+    const res = await t.request('GET', path, { headers: bearer(SECRET) });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ issues: [{ path: 'to', message: expect.stringMatching(/at most \d+ days/) }] });
   });
 
   it('answers 413 to Python urllib sending an oversized body', async () => {

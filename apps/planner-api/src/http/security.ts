@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { HttpException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@staffcast/config';
-import { bearerToken, tokenDigest } from './auth.js';
+import { bearerToken, parseTokens, tokenDigest } from './auth.js';
 
 /** How much of an over-limit body is still read (and dropped) so that its 413 reaches the client. */
 const DRAIN_MAX_BYTES = 64 * 2 ** 20;
@@ -33,10 +33,11 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
       },
     },
   });
+  const known = new Set(parseTokens(config.API_TOKENS).map((entry) => entry.digest.toString('hex')));
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: rateLimitKey,
+    keyGenerator: (request) => rateLimitKey(request, known),
     errorResponseBuilder: (_request, context) =>
       new HttpException(
         { error: 'too many requests', issues: [{ path: 'authorization', message: `at most ${context.max} requests a minute per token; retry after ${context.after}` }] },
@@ -52,10 +53,15 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     });
 }
 
-/** Each token is limited on its own, keyed by its digest (never the token itself); anonymous callers by address. */
-export function rateLimitKey(request: { headers: Record<string, string | string[] | undefined>; ip: string }): string {
+/**
+ * Each configured token is limited on its own, keyed by its digest (never the token itself). A
+ * missing or unknown token counts against the caller's address, so that inventing tokens does not
+ * buy a fresh budget.
+ */
+export function rateLimitKey(request: { headers: Record<string, string | string[] | undefined>; ip: string }, known: ReadonlySet<string>): string {
   const token = bearerToken(request.headers.authorization);
-  return token === undefined ? `ip:${request.ip}` : `token:${tokenDigest(token).toString('hex')}`;
+  const digest = token === undefined ? undefined : tokenDigest(token).toString('hex');
+  return digest !== undefined && known.has(digest) ? `token:${digest}` : `ip:${request.ip}`;
 }
 
 /**
