@@ -11,12 +11,13 @@
  *   tickets each), last, since new facts make the memoised forecasts stale.
  *
  * Each scenario is bounded in requests (`--read-requests`, `--ingest-requests`) and in time
- * (`--max-seconds`). Every response must be a 2xx. `ingestEventsPerSec` is the events acknowledged
+ * (`--max-seconds`). Before the loaded runs, each read scenario runs at one connection for
+ * `--baseline-requests` (the unloaded latency, the baseline the loaded p99 is compared with). Every response must be a 2xx. `ingestEventsPerSec` is the events acknowledged
  * divided by the wall time of the ingestion scenario; `readP99Ms` is the p99 latency per read.
  * The rate limit is raised for the run (RATE_LIMIT_PER_MINUTE) so that it measures the service,
  * not its limiter; the limiter's hook still runs on every request.
  *
- *   npm run bench:load [-- --connections 50] [--batch 500] [--ingest-requests 400] [--read-requests 3000] [--max-seconds 60] [--json]
+ *   npm run bench:load [-- --connections 50] [--batch 500] [--ingest-requests 400] [--read-requests 3000] [--baseline-requests 200] [--max-seconds 60] [--json]
  */
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -38,6 +39,7 @@ const BATCH = argValue('batch', 500);
 const INGEST_REQUESTS = argValue('ingest-requests', 400);
 const READ_REQUESTS = argValue('read-requests', 3000);
 const MAX_SECONDS = argValue('max-seconds', 60);
+const BASELINE_REQUESTS = argValue('baseline-requests', 200);
 const DEMO: DemoOptions = { queues: 10, weeks: 8 };
 const TOKEN = 'bench-load-planner-0123456789';
 const HOUR_MS = 3_600_000;
@@ -187,8 +189,8 @@ function scenarios(op: ReturnType<typeof demoOperation>): Scenario[] {
   ];
 }
 
-async function drive(baseUrl: string, scenario: Scenario): Promise<ScenarioFigures> {
-  const instance = autocannon({ url: baseUrl, connections: CONNECTIONS, amount: scenario.amount, timeout: 30, requests: scenario.requests });
+async function drive(baseUrl: string, scenario: Scenario, connections = CONNECTIONS, amount = scenario.amount): Promise<ScenarioFigures> {
+  const instance = autocannon({ url: baseUrl, connections, amount, timeout: 30, requests: scenario.requests });
   const timer = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
   const started = performance.now();
   const result = await instance;
@@ -225,6 +227,13 @@ async function main(): Promise<void> {
         await call(baseUrl, request.method!, request.path!, request.body === undefined ? undefined : JSON.parse(request.body));
       }
     }
+    const baseline = new Map<Scenario, ScenarioFigures>();
+    for (const scenario of plan.filter((s) => s.key !== 'ingest')) {
+      const f = await drive(baseUrl, scenario, 1, BASELINE_REQUESTS);
+      if (f.non2xx > 0 || f.errors > 0) throw new Error(`${scenario.name} (1 connection): ${f.non2xx} non-2xx answers and ${f.errors} errors`);
+      baseline.set(scenario, f);
+      log(`${scenario.name}, 1 connection: ${f.requests} requests, ${f.requestsPerSec.toFixed(0)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`);
+    }
     const figures = new Map<Scenario, ScenarioFigures>();
     for (const scenario of plan) {
       const f = await drive(baseUrl, scenario);
@@ -246,12 +255,17 @@ async function main(): Promise<void> {
       readP99Ms,
       goals: { ingestEventsPerSec: 20_000, readP99Ms: 100, met: ingestEventsPerSec >= 20_000 && readP99Ms.kpi < 100 && readP99Ms.plan < 100 },
       scenarios: Object.fromEntries([...figures].map(([s, f]) => [s.key, { ...f, seconds: Math.round(f.seconds * 100) / 100, requestsPerSec: Math.round(f.requestsPerSec) }])),
+      /** The same reads at one connection, and the loaded p99 over the unloaded p50. */
+      baseline: Object.fromEntries(
+        [...baseline].map(([s, b]) => [s.key, { connections: 1, requests: b.requests, requestsPerSec: Math.round(b.requestsPerSec), p50Ms: b.p50Ms, p99Ms: b.p99Ms, loadedP99OverP50: Math.round((by(s.key)[1].p99Ms / Math.max(b.p50Ms, 1)) * 10) / 10 }]),
+      ),
     };
     if (json) console.log(JSON.stringify(report));
     else {
       console.log(`\n${machine()}; ${CONNECTIONS} connections\n`);
       console.log('| scenario | requests | req/s | p50 | p99 |');
       console.log('|---|---|---|---|---|');
+      for (const [s, b] of baseline) console.log(`| ${s.name}, 1 connection | ${b.requests} | ${b.requestsPerSec.toFixed(0)} | ${b.p50Ms} ms | ${b.p99Ms} ms |`);
       for (const [s, f] of figures) console.log(`| ${s.name} | ${f.requests} | ${f.requestsPerSec.toFixed(0)} | ${f.p50Ms} ms | ${f.p99Ms} ms |`);
       console.log(`\ningestEventsPerSec ${ingestEventsPerSec} (goal ≥ 20,000); readP99Ms KPI ${readP99Ms.kpi}, plan ${readP99Ms.plan}, forecast ${readP99Ms.forecast} (goal < 100 for KPI and plan)`);
     }

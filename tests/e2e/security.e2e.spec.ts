@@ -39,7 +39,7 @@ describe('security: headers, hashed tokens, rate limits, body limits, logs', () 
   it('sends helmet security headers with a self-only content security policy', async () => {
     const res = await t.request('GET', '/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");

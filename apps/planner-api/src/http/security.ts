@@ -17,6 +17,8 @@ const DRAIN_MAX_MS = 5_000;
  */
 export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(helmet, {
+    // No page of ours is meant to be framed: X-Frame-Options agrees with frame-ancestors 'none'.
+    frameguard: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
