@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asPlanner, asViewer, queueBody, ticketCreated, PLANNER_TOKEN, VIEWER_TOKEN } from '../support/fixtures.js';
 
@@ -73,5 +74,26 @@ describe('GET /v1/audit', () => {
     expect((await t.request('GET', `/v1/audit?from=${from}&to=${to}`)).status).toBe(401);
     expect((await t.request('GET', `/v1/audit?from=${from}&to=${to}`, { headers: asViewer })).status).toBe(403);
     expect((await t.request('GET', `/v1/audit?from=${from}&to=${to}`, { headers: asPlanner })).status).toBe(403);
+  });
+
+  it('pages through any limit to exactly the unpaged trail (property)', async () => {
+    const whole = (await t.request('GET', `/v1/audit?from=${from}&to=${to}`, { headers: asAdmin })).json<AuditPage>().entries;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.constantFrom(undefined, 'bob', 'tester', 'nobody'), async (limit, actor) => {
+        const seen: AuditPage['entries'] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 20; page += 1) {
+          const query = `from=${from}&to=${to}&limit=${limit}${actor ? `&actor=${actor}` : ''}${after ? `&after=${after}` : ''}`;
+          const body: AuditPage = (await t.request('GET', `/v1/audit?${query}`, { headers: asAdmin })).json<AuditPage>();
+          expect(body.entries.length).toBeLessThanOrEqual(limit);
+          seen.push(...body.entries);
+          after = body.next;
+          if (after === null) break;
+        }
+        expect(after).toBeNull();
+        expect(seen).toEqual(whole.filter((e) => actor === undefined || e.actor === actor));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
