@@ -76,7 +76,8 @@ describe('every route under hostile input (property)', () => {
     const label = `${method} ${path.slice(0, 120)} -> ${res.status} ${res.text.slice(0, 200)}`;
     expect(res.status < 500 ? 'ok' : label).toBe('ok');
     if (res.status >= 400) {
-      expect(JSON.parse(res.text)).toMatchObject({ error: expect.any(String) });
+      // API answers use the one error shape; static files (docs, dashboard) may answer otherwise.
+      if (path.startsWith('/v1')) expect(JSON.parse(res.text)).toMatchObject({ error: expect.any(String) });
       expect((await w.store.headPosition()) === before ? 'unchanged' : `${label} moved the log`).toBe('unchanged');
     }
     return res;
