@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
+/** A plain token, or `sha256:<64 hex>` (the SHA-256 of the token) so that config holds no secret. */
+const PLAIN_TOKEN = /^(viewer|planner|admin):([A-Za-z0-9_.-]{1,64}:)?[A-Za-z0-9._~+/=-]{16,}$/;
+const HASHED_TOKEN = /^(viewer|planner|admin):([A-Za-z0-9_.-]{1,64}:)?sha256:[0-9a-fA-F]{64}$/;
+
 const tokenEntry = z
   .string()
-  .regex(
-    /^(viewer|planner|admin):([A-Za-z0-9_.-]{1,64}:)?[A-Za-z0-9._~+/=-]{16,}$/,
-    'each entry must be role:token or role:name:token, role viewer|planner|admin, token of 16+ characters',
+  .refine(
+    (entry) => HASHED_TOKEN.test(entry) || (PLAIN_TOKEN.test(entry) && !/^[a-z]+:sha256:/.test(entry)),
+    'each entry must be role:token, role:name:token, role:sha256:<hex> or role:name:sha256:<hex>, role viewer|planner|admin, token of 16+ characters, hex of 64 digits',
   );
 
 /** Configuration from the environment, validated at start-up: a bad value stops the process with the field named. */
@@ -25,6 +29,10 @@ export const configSchema = z.object({
   /** Largest CSV import; imports stream, so this bounds disk, not memory. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 2 ** 30).default(2 * 2 ** 30),
   MAX_QUERY_RANGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
+  /** Requests each token (or, without one, each client address) may make per minute before a 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(20_000),
+  /** Longest page of `GET /v1/audit`. */
+  AUDIT_PAGE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { isMultiStreamAppender, openEventStore, type SqliteEventStore } from '@staffcast/event-store';
 import { NO_MARKS, exportChunk } from '@staffcast/projections';
 import { SqliteProjectionPersistence } from '../../apps/planner-api/src/projections/projection-persistence.js';
@@ -36,6 +37,9 @@ describe('projection killed with SIGKILL mid-way', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(seen).toBeDefined();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
 
     // What survived is a consistent commit: the stored model's position is its checkpoint, part-way through the log.
     const committed = new SqliteProjectionPersistence(store, TICKET_PROJECTION_NAME).load().model;

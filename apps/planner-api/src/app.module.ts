@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@staffcast/config';
 import type { EventStore } from '@staffcast/event-store';
+import { AuditModule } from './audit/audit.module.js';
 import { HealthController } from './health/health.controller.js';
 import { WhoAmIController } from './health/whoami.controller.js';
 import { AuthGuard } from './http/auth.js';
@@ -30,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule, ScenariosModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule, ScenariosModule, AuditModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

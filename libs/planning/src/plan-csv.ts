@@ -2,12 +2,22 @@ import type { PlanRow } from './capacity-plan.js';
 
 export const PLAN_COLUMNS: readonly (keyof PlanRow)[] = ['queueId', 'hour', 'open', 'forecastMean', 'forecastPlanned', 'ahtSeconds', 'requiredAgents', 'rawAgents', 'scheduledAgents', 'rosteredAgents', 'gap', 'serviceLevel', 'abandonment', 'backlogEnd'];
 
-/** A CSV cell: numbers to 4 decimals, empty for null (not applicable). */
+/** Text a spreadsheet would run as a formula (OWASP CSV injection): = + - @, tab or carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV cell: numbers to 4 decimals, empty for null (not applicable), text quoted when it holds a
+ * quote, comma or line break. Text that a spreadsheet would read as a formula gets a leading `'` and
+ * quotes, so it shows as text; numbers stay numbers, negative ones included.
+ *
+ * @example csvCell('=HYPERLINK("x")') // `"'=HYPERLINK(""x"")"`
+ */
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(Math.round(value * 10_000) / 10_000);
   const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { candidateQueues, pickQueue, UNROUTED, type QueueInfo } from './routing.js';
 import { localPeriods, periodIndex, type Granularity } from './periods.js';
 import { quantileSorted } from './quantile.js';
@@ -318,8 +317,8 @@ export function queueKpis(model: TicketModel, queueId: string, fromDate: string,
     const total = escalations[p]!.reduce((a, b) => a + b, 0);
     return {
       period: label,
-      start: isoInZone(periods.starts[p]!, timeZone),
-      end: isoInZone(periods.starts[p + 1]!, timeZone),
+      start: periods.bounds[p]!,
+      end: periods.bounds[p + 1]!,
       arrivals: arrivals[p]!,
       resolutions: times.length,
       resolutionSeconds: times.length > 0 ? { median: quantileSorted(times, 0.5), p90: quantileSorted(times, 0.9) } : null,
@@ -384,8 +383,4 @@ export function contactDrivers(model: TicketModel, fromDate: string, toDate: str
     }
     return { week, start: new Date(starts[w]!).toISOString(), rows };
   });
-}
-
-function isoInZone(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
 }

@@ -33,7 +33,7 @@ export function describe(exception: unknown): [number, ErrorBody] {
       return [status, response as ErrorBody];
     }
     const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-    return [status, { error: status === 404 ? 'not found' : String(message), issues: [{ path: '(request)', message: String(message) }] }];
+    return [status, { error: status === 404 ? 'not found' : String(message), issues: [{ path: status === 413 ? '(body)' : '(request)', message: String(message) }] }];
   }
   if (exception instanceof ConcurrencyError) {
     return [
