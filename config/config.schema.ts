@@ -25,6 +25,8 @@ export const configSchema = z.object({
   /** Largest CSV import; imports stream, so this bounds disk, not memory. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 2 ** 30).default(2 * 2 ** 30),
   MAX_QUERY_RANGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
+  /** Worker threads that fit queue forecasts; 0 fits them on the main thread; default os.availableParallelism(). */
+  FORECAST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
