@@ -66,3 +66,6 @@ export {
   type PastLaunchReport,
   type AppliedLaunchReport,
 } from './forecast-series.js';
+
+// Intraday
+export { intradayReforecast, DEFAULT_LEVEL_SD, type IntradayInput, type IntradayReforecast, type IntradayScale } from './intraday/intraday-reforecast.js';
