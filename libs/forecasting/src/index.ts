@@ -68,4 +68,5 @@ export {
 } from './forecast-series.js';
 
 // Intraday
-export { intradayReforecast, DEFAULT_LEVEL_SD, type IntradayInput, type IntradayReforecast, type IntradayScale } from './intraday/intraday-reforecast.js';
+export { intradayReforecast, type IntradayInput, type IntradayReforecast, type IntradayScale } from './intraday/intraday-reforecast.js';
+export { intradayPersistence, sameSlotPastDays, PERSISTENCE_DAYS, PERSISTENCE_PRIOR_DAYS, type PastDay, type Persistence } from './intraday/intraday-persistence.js';

@@ -7,6 +7,7 @@ import { CapacityPlanner } from './capacity-plan.service.js';
 import { ForecastMemo } from './forecast-memo.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { ForecastWorkerPool, inProcessForecaster, type SeriesForecaster } from './forecast-workers.js';
+import { IntradayForecastHandler } from './intraday.handler.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
 import { QueueForecaster } from './queue-forecast.service.js';
@@ -31,6 +32,7 @@ const SERIES_FORECASTER = Symbol('SERIES_FORECASTER');
     QueueForecaster,
     ForecastPublisher,
     CapacityPlanner,
+    IntradayForecastHandler,
   ],
   exports: [QueueForecaster, PlanningFactsReader, CapacityPlanner],
 })
