@@ -154,31 +154,8 @@ async function main(): Promise<void> {
       },
     ];
 
-    // The same-run baseline, every fit on the main thread: an API on the same file, timed in turn
-    // with the worker-thread one so that both see the same load on a shared machine.
     const plan = OPERATIONS[0]!;
-    const serial = await bootApi(path, { FORECAST_WORKERS: '0' });
-    if (!(await serial.app.get(TicketProjectionRunner).catchUp(600_000))) throw new Error('the serial API did not catch up');
-    const coldRuns: number[] = [];
-    const serialRuns: number[] = [];
-    const coldCpu: number[] = [];
-    const serialCpu: number[] = [];
-    const serialPlan = { ...plan, name: `${plan.name}, main thread`, reset: () => serial.app.get(ForecastMemo).clear() };
-    const coldPlan = { ...plan, name: `${plan.name}, worker threads` };
-    let coldDigest = '';
-    for (let run = 0; run < COLD_RUNS; run++) {
-      const parallel = await timeOperation(baseUrl, coldPlan, 0, 1, log);
-      const onMain = await timeOperation(serial.baseUrl, serialPlan, 0, 1, log);
-      if (onMain.digest !== parallel.digest || (coldDigest !== '' && parallel.digest !== coldDigest)) throw new Error('a cold plan differs between worker threads and the main thread, or between runs');
-      coldDigest = parallel.digest;
-      coldRuns.push(parallel.timing.uncached[0]!);
-      serialRuns.push(onMain.timing.uncached[0]!);
-      coldCpu.push(parallel.timing.cpu[0]!);
-      serialCpu.push(onMain.timing.cpu[0]!);
-    }
-    await serial.app.close();
-    await serial.store.close();
-    plan.reset();
+    const cold = await coldComparison(path, baseUrl, plan, () => app.get(ForecastMemo).clear(), log);
 
     const timings = new Map<Operation, Timing>();
     const planDigest = new Map<Operation, string>();
@@ -211,6 +188,7 @@ async function main(): Promise<void> {
       report[`${operation.key.replace(/Seconds$/, '')}Runs`] = [t.cold, ...t.warm, ...t.uncached].map(round);
       report[`${operation.key.replace(/Seconds$/, '')}ResponseBytes`] = t.responseBytes;
     }
+    const { coldRuns, serialRuns, coldCpu, serialCpu } = cold;
     const coldMedian = median(coldRuns);
     const coldSerial = median(serialRuns);
     report.forecastWorkers = availableParallelism();
@@ -240,6 +218,37 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The cold plan (memo cleared before each run) on this API's worker threads and, in turn, on a
+ * second API on the same file with FORECAST_WORKERS=0, so that both see the same load on a shared
+ * machine; both must return the same body every time. Wall and CPU seconds per run.
+ */
+async function coldComparison(path: string, baseUrl: string, plan: Operation, reset: () => void, log: (line: string) => void) {
+  const serial = await bootApi(path, { FORECAST_WORKERS: '0' });
+  if (!(await serial.app.get(TicketProjectionRunner).catchUp(600_000))) throw new Error('the serial API did not catch up');
+  const coldRuns: number[] = [];
+  const serialRuns: number[] = [];
+  const coldCpu: number[] = [];
+  const serialCpu: number[] = [];
+  const serialPlan = { ...plan, name: `${plan.name}, main thread`, reset: () => serial.app.get(ForecastMemo).clear() };
+  const coldPlan = { ...plan, name: `${plan.name}, worker threads`, reset };
+  let coldDigest = '';
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const parallel = await timeOperation(baseUrl, coldPlan, 0, 1, log);
+    const onMain = await timeOperation(serial.baseUrl, serialPlan, 0, 1, log);
+    if (onMain.digest !== parallel.digest || (coldDigest !== '' && parallel.digest !== coldDigest)) throw new Error('a cold plan differs between worker threads and the main thread, or between runs');
+    coldDigest = parallel.digest;
+    coldRuns.push(parallel.timing.uncached[0]!);
+    serialRuns.push(onMain.timing.uncached[0]!);
+    coldCpu.push(parallel.timing.cpu[0]!);
+    serialCpu.push(onMain.timing.cpu[0]!);
+  }
+  await serial.app.close();
+  await serial.store.close();
+  reset();
+  return { coldRuns, serialRuns, coldCpu, serialCpu };
 }
 
 /** Boots the API on the seeded file (with extra environment) on a loopback port. */
