@@ -77,6 +77,12 @@ describe('POST /v1/forecasts/intraday', () => {
     const unknown = await intraday({ queueId: 'no-such-queue', asOf: AS_OF });
     expect(unknown.status).toBe(404);
     expect(unknown.json<{ issues: { path: string }[] }>().issues[0]!.path).toBe('queueId');
+    // A queue defined but without tickets before the day has no morning forecast.
+    const empty = { queueId: 'intraday-empty', name: 'Empty', channel: 'chat', routing: { markets: ['NZ'], categories: [], languages: [], channels: ['chat'] }, timeZone: 'Pacific/Auckland', openingHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, serviceTarget: { kind: 'sl', percent: 80, seconds: 60 }, requiredSkills: ['chat'], chatConcurrency: 2, callerPatienceSeconds: 240, regulatory: false };
+    expect((await t.request('POST', '/v1/queues', { body: empty, headers: asPlanner })).status).toBe(201);
+    const noHistory = await intraday({ queueId: 'intraday-empty', asOf: AS_OF });
+    expect(noHistory.status).toBe(404);
+    expect(noHistory.json<{ error: string; issues: { path: string }[] }>()).toMatchObject({ error: 'no history', issues: [{ path: 'queueId' }] });
     const future = await intraday({ queueId: QUEUE, asOf: new Date(Date.now() + 3_600_000).toISOString() });
     expect(future.status).toBe(400);
     expect(future.json<{ issues: { path: string; message: string }[] }>().issues).toEqual([{ path: 'asOf', message: 'must not be in the future' }]);

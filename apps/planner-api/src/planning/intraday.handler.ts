@@ -52,7 +52,11 @@ export class IntradayForecastHandler implements IQueryHandler<IntradayForecast> 
     const { tickets, roster } = await this.projection.modelsAsOf(undefined);
     const day = localDay(atMs, queue.timeZone);
     const levels = [...new Set([...(request.quantiles ?? [0.1, 0.5, 0.9]), request.planQuantile])].sort((a, b) => a - b);
-    const { forecasts } = await this.forecaster.forecast({ queueIds: [queue.queueId], fromMs: day.fromMs, horizonHours: day.hours, quantiles: levels }, { facts, model: tickets });
+    const { forecasts } = await this.forecaster.forecast({ queueIds: [queue.queueId], fromMs: day.fromMs, horizonHours: day.hours, quantiles: levels }, { facts, model: tickets }).catch((error: unknown) => {
+      // The forecaster names its own field (queueIds); this request's is queueId.
+      if (error instanceof NotFoundException) throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueId', message: `queue ${queue.queueId} has no recorded tickets before ${day.date}` }] });
+      throw error;
+    });
     const morning = forecasts[0]!;
     const elapsedHours = (atMs - day.fromMs) / HOUR_MS;
     const arrivals = arrivalsUntil(tickets, queue.queueId, day.fromMs, atMs);
