@@ -33,6 +33,8 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(20_000),
   /** Longest page of `GET /v1/audit`. */
   AUDIT_PAGE_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Worker threads that fit queue forecasts; 0 fits them on the main thread; default os.availableParallelism(). */
+  FORECAST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

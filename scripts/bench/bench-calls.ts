@@ -14,11 +14,17 @@
  * seasonal naive takes the same hour one week earlier (hours whose previous week is missing are left
  * out of its score) and the same-slot mean averages whichever of the 4 previous weeks were observed.
  * MSTL–ETS is initialised, as the API does, so the candidates are the API's.
+ *
+ * Intraday (issue 19): each weekday of the same 8 weeks is forecast in the morning (from local
+ * 00:00, 24 hours, the day-ahead forecast) and re-forecast at 10:00, 12:00 and 14:00 from that day's
+ * arrivals so far (`intradayReforecast`, with the credibility `intradayPersistence` learns from
+ * the 8 weeks before the day, as the API does). Both are scored on the remaining hours up to 20:00:
+ * `intradayWape` against `dayAheadWape` per cut-off, with both forecasts' 80 %-interval coverage.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
-import { bias, coverage, forecastSeries, fromLocalGrid, ianaZone, initMstl, sameSlotMean, seasonalNaive, toLocalGrid, wape } from '@staffcast/forecasting';
+import { bias, coverage, forecastSeries, fromLocalGrid, ianaZone, initMstl, intradayPersistence, intradayReforecast, sameSlotMean, sameSlotPastDays, seasonalNaive, toLocalGrid, wape } from '@staffcast/forecasting';
 import { machine, wantsJson } from './bench-support.js';
 import { loadBankCallsHourly } from './forecast-data.js';
 
@@ -86,6 +92,60 @@ for (let w = WEEKS; w >= 1; w--) {
   weekly.push({ week: origin.plus({ days: 2 }).toISODate()!, method: fc.method, scored, seconds });
 }
 
+const CUT_OFFS = [10, 12, 14];
+const LAST_SCORED_HOUR = 20;
+
+interface IntradayScore {
+  cutOff: string;
+  days: number;
+  hours: number;
+  dayAheadWape: number;
+  intradayWape: number;
+  dayAheadCoverage80: number;
+  intradayCoverage80: number;
+  /** Mean credibility learned for the cut-off over the scored days. */
+  meanCredibility: number;
+}
+
+/** The day-ahead forecast of each weekday of the last WEEKS weeks, re-forecast at each cut-off; scored on the rest of the day. */
+function intradayScores(): { scores: IntradayScore[]; seconds: number } {
+  const scored = CUT_OFFS.map(() => ({ actual: [] as number[], dayAhead: [] as number[], intraday: [] as number[], lower: [] as number[], upper: [] as number[], dayLower: [] as number[], dayUpper: [] as number[], days: 0, credibility: 0 }));
+  let seconds = 0;
+  for (let d = 7 * WEEKS; d >= 1; d--) {
+    const midnight = endLocal.minus({ days: d });
+    const h = (midnight.toMillis() - firstMs) / HOUR_MS;
+    const day = values.slice(h, h + 24);
+    // Weekends and holidays take no calls; days missing from the data cannot be scored.
+    if (midnight.weekday > 5 || day.some((v) => v === null) || !day.some((v) => (v ?? 0) > 0)) continue;
+    const t0 = performance.now();
+    const morning = forecastSeries({ start: new Date(firstMs).toISOString(), values: values.slice(0, h), horizonHours: 24, timeZone: ZONE, quantiles: [0.1, 0.9], holidays: HOLIDAYS });
+    seconds += (performance.now() - t0) / 1000;
+    const pastDays = sameSlotPastDays(toLocalGrid(firstMs, values.slice(0, h).map((v) => v ?? Number.NaN), zone));
+    CUT_OFFS.forEach((cut, c) => {
+      const { credibility } = intradayPersistence(pastDays, cut);
+      const re = intradayReforecast({ dayAheadMean: morning.mean, dayAheadQuantiles: morning.quantiles, elapsedHours: cut, observed: day.slice(0, cut) as number[], credibility });
+      const s = scored[c]!;
+      s.days++;
+      s.credibility += credibility;
+      for (let hour = cut; hour <= LAST_SCORED_HOUR; hour++) {
+        s.actual.push(day[hour]!);
+        s.dayAhead.push(morning.mean[hour]!);
+        s.intraday.push(re.mean[hour - re.firstHour]!);
+        s.lower.push(re.quantiles['0.1']![hour - re.firstHour]!);
+        s.upper.push(re.quantiles['0.9']![hour - re.firstHour]!);
+        s.dayLower.push(morning.quantiles['0.1']![hour]!);
+        s.dayUpper.push(morning.quantiles['0.9']![hour]!);
+      }
+    });
+  }
+  const scores = CUT_OFFS.map((cut, c) => {
+    const s = scored[c]!;
+    return { cutOff: `${String(cut).padStart(2, '0')}:00`, days: s.days, hours: s.actual.length, dayAheadWape: wape(s.actual, s.dayAhead), intradayWape: wape(s.actual, s.intraday), dayAheadCoverage80: coverage(s.actual, s.dayLower, s.dayUpper), intradayCoverage80: coverage(s.actual, s.lower, s.upper), meanCredibility: s.credibility / s.days };
+  });
+  return { scores, seconds };
+}
+
+const intraday = intradayScores();
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const result = {
   wape: wape(all.actual, all.model),
@@ -109,6 +169,13 @@ console.log(`Staffcast forecastSeries   WAPE ${pct(result.wape)}  bias ${pct(res
 console.log(`weekly seasonal naive      WAPE ${pct(result.baselineWapeSnaive)}  (published anchor 9.35%)`);
 console.log(`4-week same-slot mean      WAPE ${pct(result.baselineWapeSma4)}  (published anchor 7.24%)`);
 console.log(`hours scored: ${all.actual.length}; forecasting ${forecastSeconds.toFixed(1)} s; whole run ${seconds.toFixed(1)} s`);
+console.log('');
+console.log(`Intraday: rest of each weekday (to ${LAST_SCORED_HOUR}:59) re-forecast from the day's arrivals so far, against the morning's (day-ahead) forecast`);
+console.log('cut-off  days  hours  day-ahead WAPE  intraday WAPE  day-ahead cover80  intraday cover80  mean credibility');
+for (const r of intraday.scores) {
+  console.log(`${r.cutOff}    ${String(r.days).padStart(4)}  ${String(r.hours).padStart(5)}  ${pct(r.dayAheadWape).padStart(14)}  ${pct(r.intradayWape).padStart(13)}  ${pct(r.dayAheadCoverage80).padStart(17)}  ${pct(r.intradayCoverage80).padStart(16)}  ${r.meanCredibility.toFixed(2).padStart(16)}`);
+}
+console.log(`day-ahead forecasting ${intraday.seconds.toFixed(1)} s`);
 if (wantsJson()) {
   const r4 = (x: number) => Number(x.toFixed(4));
   console.log(
@@ -119,6 +186,7 @@ if (wantsJson()) {
       baselineWapeSnaive: r4(result.baselineWapeSnaive),
       baselineWapeSma4: r4(result.baselineWapeSma4),
       seconds: Number(seconds.toFixed(2)),
+      intraday: intraday.scores.map((r) => ({ ...r, dayAheadWape: r4(r.dayAheadWape), intradayWape: r4(r.intradayWape), dayAheadCoverage80: r4(r.dayAheadCoverage80), intradayCoverage80: r4(r.intradayCoverage80), meanCredibility: r4(r.meanCredibility) })),
     }),
   );
 }

@@ -6,6 +6,8 @@
  * from the hour the history ends, over real HTTP on loopback (request, plan, JSON response read),
  * then POST /v1/scenarios/:id/runs for a scenario (a launch, an AHT rise and twelve hires) over
  * the same 20 queues × 8 weeks (1,344 h): baseline and scenario plans, comparison, run recorded.
+ * Queue forecasts are fitted on the API's worker threads (FORECAST_WORKERS, default
+ * os.availableParallelism()).
  *
  * The first run is reported on its own (`planColdSeconds`: a fresh process, nothing memoised yet);
  * `planSeconds` is the median of the runs after it, which reuse the memoised queue forecasts (the
@@ -14,7 +16,11 @@
  * return the same body as the first. Peak RSS is the process's maximum resident set (the API and
  * the benchmark's client).
  *
- *   npm run bench:plan [-- --runs 7] [--uncached-runs 3] [--json]
+ * `coldPlanSeconds` is the median of `--cold-runs` plans with the memo cleared before each. Its
+ * baseline, in the same run, is a second API on the same file with FORECAST_WORKERS=0 (every fit on
+ * the main thread), timed in turn with it (`coldPlanSerialSeconds`); both must return the same body.
+ *
+ *   npm run bench:plan [-- --runs 7] [--uncached-runs 3] [--cold-runs 5] [--json]
  *
  * Each measured operation is one entry of OPERATIONS: a name, the JSON keys of its figures and a
  * request; another operation is timed the same way by adding an entry.
@@ -23,7 +29,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@staffcast/config';
@@ -37,6 +43,7 @@ import { argValue, machine, median, wantsJson } from './bench-support.js';
 
 const RUNS = Math.max(2, argValue('runs', 7));
 const UNCACHED_RUNS = argValue('uncached-runs', 3);
+const COLD_RUNS = argValue('cold-runs', 5);
 const DEMO: DemoOptions = { queues: 20, weeks: 28 };
 const PLAN_HOURS = 4 * 7 * 24;
 const TOKEN = 'bench-planner-token-0123456789';
@@ -64,6 +71,8 @@ interface Operation {
 
 interface Timing {
   cold: number;
+  /** CPU seconds of the whole process (every thread) per run, in run order. */
+  cpu: number[];
   warm: number[];
   uncached: number[];
   responseBytes: number;
@@ -97,12 +106,7 @@ async function main(): Promise<void> {
     const seedSeconds = (performance.now() - t0) / 1000;
     log(`seeded ${seeded.queues} queues, ${seeded.agents} agents, ${seeded.tickets.toLocaleString('en')} tickets (${seeded.events.toLocaleString('en')} events) in ${seedSeconds.toFixed(1)} s`);
 
-    const store = await openEventStore(`sqlite:${path}`);
-    const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent', API_TOKENS: `planner:bench:${TOKEN}` }), store);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    if (address === null || typeof address === 'string') throw new Error('the API did not bind a TCP port');
-    const baseUrl = `http://127.0.0.1:${address.port}`;
+    const { app, store, baseUrl } = await bootApi(path, {});
     t0 = performance.now();
     if (!(await app.get(TicketProjectionRunner).catchUp(600_000))) throw new Error('the projection did not catch up');
     const catchUpSeconds = (performance.now() - t0) / 1000;
@@ -150,40 +154,19 @@ async function main(): Promise<void> {
       },
     ];
 
+    const plan = OPERATIONS[0]!;
+    const cold = await coldComparison(path, baseUrl, plan, () => app.get(ForecastMemo).clear(), log);
+
     const timings = new Map<Operation, Timing>();
+    const planDigest = new Map<Operation, string>();
     for (const operation of OPERATIONS) {
-      const seconds: number[] = [];
-      let firstDigest = '';
-      let responseBytes = 0;
-      let summary = '';
-      for (let run = 0; run < RUNS + UNCACHED_RUNS; run++) {
-        const uncached = run >= RUNS;
-        if (uncached) operation.reset();
-        const start = performance.now();
-        const res = await fetch(`${baseUrl}${operation.path}`, {
-          method: operation.method,
-          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-          body: JSON.stringify(operation.body),
-        });
-        const text = await res.text();
-        seconds.push((performance.now() - start) / 1000);
-        if (res.status !== (operation.status ?? 200)) throw new Error(`${operation.path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
-        const digest = createHash('sha256')
-          .update(operation.fingerprint ? operation.fingerprint(text) : text)
-          .digest('hex');
-        if (run === 0) {
-          firstDigest = digest;
-          responseBytes = text.length;
-          summary = operation.check(text);
-        } else if (digest !== firstDigest) {
-          throw new Error(`${operation.path}: run ${run + 1} returned a different body from run 1`);
-        }
-        log(`${operation.name}: run ${run + 1} ${seconds[run]!.toFixed(3)} s${run === 0 ? ' (cold)' : uncached ? ' (memo cleared)' : ''}`);
-      }
-      timings.set(operation, { cold: seconds[0]!, warm: seconds.slice(1, RUNS), uncached: seconds.slice(RUNS), responseBytes, summary });
+      const { timing, digest } = await timeOperation(baseUrl, operation, RUNS, UNCACHED_RUNS, log);
+      timings.set(operation, timing);
+      planDigest.set(operation, digest);
     }
     await app.close();
     await store.close();
+
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
     const round = (s: number) => Math.round(s * 1000) / 1000;
@@ -205,6 +188,19 @@ async function main(): Promise<void> {
       report[`${operation.key.replace(/Seconds$/, '')}Runs`] = [t.cold, ...t.warm, ...t.uncached].map(round);
       report[`${operation.key.replace(/Seconds$/, '')}ResponseBytes`] = t.responseBytes;
     }
+    const { coldRuns, serialRuns, coldCpu, serialCpu } = cold;
+    const coldMedian = median(coldRuns);
+    const coldSerial = median(serialRuns);
+    report.forecastWorkers = availableParallelism();
+    report.coldPlanSeconds = round(coldMedian);
+    report.coldPlanRuns = coldRuns.map(round);
+    report.coldPlanSerialSeconds = round(coldSerial);
+    report.coldPlanSerialRuns = serialRuns.map(round);
+    // CPU seconds (all threads): on a machine shared with other work, wall time gains only what the other threads leave free.
+    report.coldPlanCpuSeconds = round(median(coldCpu));
+    report.coldPlanSerialCpuSeconds = round(median(serialCpu));
+    report.coldPlanSpeedup = Math.round((coldSerial / coldMedian) * 100) / 100;
+    report.serialPlanIdentical = true;
     report.peakRssMiB = Math.round(peakRssMiB);
     if (json) {
       console.log(JSON.stringify(report));
@@ -217,10 +213,94 @@ async function main(): Promise<void> {
       const uncached = t.uncached.length > 0 ? `${median(t.uncached).toFixed(3)} s` : '—';
       console.log(`| ${operation.name} | ${t.cold.toFixed(3)} s | **${median(t.warm).toFixed(3)} s** | ${uncached} | ${t.summary}, ${(t.responseBytes / 2 ** 20).toFixed(1)} MiB |`);
     }
-    console.log(`\npeak RSS ${Math.round(peakRssMiB)} MiB`);
+    console.log(`\ncold plan (memo empty, median of ${COLD_RUNS}): ${coldMedian.toFixed(3)} s on ${availableParallelism()} worker threads, ${coldSerial.toFixed(3)} s on the main thread, ×${(coldSerial / coldMedian).toFixed(2)}; CPU ${median(coldCpu).toFixed(2)} s and ${median(serialCpu).toFixed(2)} s; bodies identical`);
+    console.log(`peak RSS ${Math.round(peakRssMiB)} MiB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The cold plan (memo cleared before each run) on this API's worker threads and, in turn, on a
+ * second API on the same file with FORECAST_WORKERS=0, so that both see the same load on a shared
+ * machine; both must return the same body every time. Wall and CPU seconds per run.
+ */
+async function coldComparison(path: string, baseUrl: string, plan: Operation, reset: () => void, log: (line: string) => void) {
+  const serial = await bootApi(path, { FORECAST_WORKERS: '0' });
+  if (!(await serial.app.get(TicketProjectionRunner).catchUp(600_000))) throw new Error('the serial API did not catch up');
+  const coldRuns: number[] = [];
+  const serialRuns: number[] = [];
+  const coldCpu: number[] = [];
+  const serialCpu: number[] = [];
+  const serialPlan = { ...plan, name: `${plan.name}, main thread`, reset: () => serial.app.get(ForecastMemo).clear() };
+  const coldPlan = { ...plan, name: `${plan.name}, worker threads`, reset };
+  let coldDigest = '';
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const parallel = await timeOperation(baseUrl, coldPlan, 0, 1, log);
+    const onMain = await timeOperation(serial.baseUrl, serialPlan, 0, 1, log);
+    if (onMain.digest !== parallel.digest || (coldDigest !== '' && parallel.digest !== coldDigest)) throw new Error('a cold plan differs between worker threads and the main thread, or between runs');
+    coldDigest = parallel.digest;
+    coldRuns.push(parallel.timing.uncached[0]!);
+    serialRuns.push(onMain.timing.uncached[0]!);
+    coldCpu.push(parallel.timing.cpu[0]!);
+    serialCpu.push(onMain.timing.cpu[0]!);
+  }
+  await serial.app.close();
+  await serial.store.close();
+  reset();
+  return { coldRuns, serialRuns, coldCpu, serialCpu };
+}
+
+/** Boots the API on the seeded file (with extra environment) on a loopback port. */
+async function bootApi(path: string, env: Record<string, string>) {
+  const store = await openEventStore(`sqlite:${path}`);
+  const app = await createApp(loadConfig({ STORE_URL: `sqlite:${path}`, LOG_LEVEL: 'silent', API_TOKENS: `planner:bench:${TOKEN}`, ...env }), store);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (address === null || typeof address === 'string') throw new Error('the API did not bind a TCP port');
+  return { app, store, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Times `runs` requests (the first on whatever is memoised, the rest warm) and then `uncachedRuns`
+ * more, each after `reset`; every body must fingerprint like the first. A run of 0 warm runs times
+ * only memo-cleared ones.
+ */
+async function timeOperation(baseUrl: string, operation: Operation, runs: number, uncachedRuns: number, log: (line: string) => void): Promise<{ timing: Timing; digest: string }> {
+  const seconds: number[] = [];
+  const cpu: number[] = [];
+  let firstDigest = '';
+  let responseBytes = 0;
+  let summary = '';
+  for (let run = 0; run < runs + uncachedRuns; run++) {
+    const uncached = run >= runs;
+    if (uncached) operation.reset();
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    const res = await fetch(`${baseUrl}${operation.path}`, {
+      method: operation.method,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(operation.body),
+    });
+    const text = await res.text();
+    seconds.push((performance.now() - start) / 1000);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1e6);
+    if (res.status !== (operation.status ?? 200)) throw new Error(`${operation.path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+    const digest = createHash('sha256')
+      .update(operation.fingerprint ? operation.fingerprint(text) : text)
+      .digest('hex');
+    if (run === 0) {
+      firstDigest = digest;
+      responseBytes = text.length;
+      summary = operation.check(text);
+    } else if (digest !== firstDigest) {
+      throw new Error(`${operation.path}: run ${run + 1} returned a different body from run 1`);
+    }
+    log(`${operation.name}: run ${run + 1} ${seconds[run]!.toFixed(3)} s${run === 0 && runs > 0 ? ' (cold)' : uncached ? ' (memo cleared)' : ''}`);
+  }
+  const warmFrom = Math.min(runs, 1);
+  return { timing: { cold: seconds[0]!, cpu, warm: seconds.slice(warmFrom, runs), uncached: seconds.slice(runs), responseBytes, summary }, digest: firstDigest };
 }
 
 /**

@@ -69,3 +69,7 @@ export {
   type PastLaunchReport,
   type AppliedLaunchReport,
 } from './forecast-series.js';
+
+// Intraday
+export { intradayReforecast, type IntradayInput, type IntradayReforecast, type IntradayScale } from './intraday/intraday-reforecast.js';
+export { intradayPersistence, sameSlotPastDays, PERSISTENCE_DAYS, PERSISTENCE_PRIOR_DAYS, type PastDay, type Persistence } from './intraday/intraday-persistence.js';

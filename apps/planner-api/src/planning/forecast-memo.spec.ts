@@ -17,11 +17,11 @@ function input(values = series()): SeriesForecastInput {
 }
 
 describe('ForecastMemo', () => {
-  it('returns exactly what forecastSeries and forecastAht return, computing each input once', () => {
+  it('returns exactly what forecastSeries and forecastAht return, computing each input once', async () => {
     const memo = new ForecastMemo();
     const direct = forecastSeries(input());
-    expect(memo.series(input())).toEqual(direct);
-    expect(memo.series(input())).toEqual(direct);
+    expect(await memo.series(input())).toEqual(direct);
+    expect(await memo.series(input())).toEqual(direct);
     expect(memo.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
 
     const values = series();
@@ -32,9 +32,9 @@ describe('ForecastMemo', () => {
     expect(memo.stats()).toMatchObject({ hits: 2, misses: 2, entries: 2 });
   });
 
-  it('forecasts again when any input changes: one value, the horizon, a holiday, a launch, the quantiles', () => {
+  it('forecasts again when any input changes: one value, the horizon, a holiday, a launch, the quantiles', async () => {
     const memo = new ForecastMemo();
-    memo.series(input());
+    await memo.series(input());
     const changedValue = series();
     changedValue[100] = changedValue[100]! + 1;
     const variants: SeriesForecastInput[] = [
@@ -45,53 +45,64 @@ describe('ForecastMemo', () => {
       { ...input(), quantiles: [0.9] },
       { ...input(), timeZone: 'America/Chicago' },
     ];
-    for (const v of variants) memo.series(v);
+    for (const v of variants) await memo.series(v);
     expect(memo.stats()).toMatchObject({ hits: 0, misses: 1 + variants.length });
     // The changed series really gives another forecast, and the memo returns that one.
-    expect(memo.series(input(changedValue))).toEqual(forecastSeries(input(changedValue)));
+    expect(await memo.series(input(changedValue))).toEqual(forecastSeries(input(changedValue)));
   });
 
-  it('hands out copies: changing a result does not change what the memo returns next', () => {
+  it('hands out copies: changing a result does not change what the memo returns next', async () => {
     const memo = new ForecastMemo();
-    const first = memo.series(input());
+    const first = await memo.series(input());
     const mean = [...first.mean];
     first.mean[0] = -1;
     first.quantiles['0.8']!.fill(0);
-    const again = memo.series(input());
+    const again = await memo.series(input());
     expect(again.mean).toEqual(mean);
     expect(again.quantiles['0.8']!.some((v) => v > 0)).toBe(true);
   });
 
-  it('evicts the least recently used entry beyond its bound', () => {
+  it('evicts the least recently used entry beyond its bound', async () => {
     let computed = 0;
     const memo = new ForecastMemo(2);
     const a = input();
     const b = { ...input(), horizonHours: 24 };
     const c = { ...input(), horizonHours: 12 };
-    const count = (i: SeriesForecastInput) => {
+    const count = async (i: SeriesForecastInput) => {
       const before = memo.stats().misses;
-      memo.series(i);
+      await memo.series(i);
       computed += memo.stats().misses - before;
     };
-    count(a);
-    count(b);
-    count(a); // a is now the most recently used
-    count(c); // evicts b
+    await count(a);
+    await count(b);
+    await count(a); // a is now the most recently used
+    await count(c); // evicts b
     expect(computed).toBe(3);
-    count(a);
+    await count(a);
     expect(computed).toBe(3);
-    count(b);
+    await count(b);
     expect(computed).toBe(4);
     expect(memo.stats().entries).toBe(2);
     expect(() => new ForecastMemo(0)).toThrow(/^maxEntries: /);
   });
 
-  it('does not keep failures', () => {
+  it('does not keep failures', async () => {
     const memo = new ForecastMemo();
     const bad = { ...input(), horizonHours: 0 };
-    expect(() => memo.series(bad)).toThrow(/^horizonHours: /);
-    expect(() => memo.series(bad)).toThrow(/^horizonHours: /);
+    await expect(memo.series(bad)).rejects.toThrow(/^horizonHours: /);
+    await expect(memo.series(bad)).rejects.toThrow(/^horizonHours: /);
     expect(memo.stats()).toMatchObject({ hits: 0, misses: 2, entries: 0 });
+  });
+
+  it('shares one computation between asks for an input that is still being computed', async () => {
+    const asked: SeriesForecastInput[] = [];
+    const forecaster = { series: (i: SeriesForecastInput) => (asked.push(i), Promise.resolve(forecastSeries(i))), close: () => Promise.resolve() };
+    const memo = new ForecastMemo(undefined, forecaster);
+    const [a, b] = await Promise.all([memo.series(input()), memo.series(input())]);
+    expect(asked).toHaveLength(1);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
+    expect(memo.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
   });
 });
 

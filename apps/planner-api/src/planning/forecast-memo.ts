@@ -1,13 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import {
-  defaultCandidateNames,
-  forecastAht,
-  forecastSeries,
-  type AhtForecast,
-  type AhtForecastInput,
-  type SeriesForecast,
-  type SeriesForecastInput,
-} from '@staffcast/forecasting';
+import { defaultCandidateNames, forecastAht, type AhtForecast, type AhtForecastInput, type SeriesForecast, type SeriesForecastInput } from '@staffcast/forecasting';
+import { inProcessForecaster, type SeriesForecaster } from './forecast-workers.js';
 
 /** Entries kept by default: a volume and an AHT forecast per queue, for a few hundred queues or variants. */
 export const DEFAULT_FORECAST_MEMO_ENTRIES = 512;
@@ -28,20 +21,44 @@ export interface ForecastMemoStats {
  *
  * Bounded LRU (least recently used evicted first). Callers get a copy, so nothing they do to a
  * result reaches the memo. Errors are not kept: a failing input fails again each time.
+ *
+ * Volume forecasts are computed by a SeriesForecaster (worker threads in the API), each asked with
+ * the candidate methods written into its options, so a worker fits exactly what this thread would.
+ * Asks for an input already being computed share that computation.
  */
 export class ForecastMemo {
   private readonly entries = new Map<string, unknown>();
+  private readonly inFlight = new Map<string, Promise<SeriesForecast>>();
   private hits = 0;
   private misses = 0;
 
-  constructor(readonly maxEntries: number = DEFAULT_FORECAST_MEMO_ENTRIES) {
+  constructor(
+    readonly maxEntries: number = DEFAULT_FORECAST_MEMO_ENTRIES,
+    private readonly forecaster: SeriesForecaster = inProcessForecaster,
+  ) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries: must be a positive integer, got ${String(maxEntries)}`);
   }
 
   /** `forecastSeries(input)`, memoised. */
-  series(input: SeriesForecastInput): SeriesForecast {
+  async series(input: SeriesForecastInput): Promise<SeriesForecast> {
     const methods = input.options?.methods ?? defaultCandidateNames();
-    return this.memoise(inputKey('forecastSeries', input, methods), () => forecastSeries(input));
+    const key = inputKey('forecastSeries', input, methods);
+    const kept = this.lookUp<SeriesForecast>(key);
+    if (kept !== undefined) return kept;
+    let computing = this.inFlight.get(key);
+    if (computing === undefined) {
+      this.misses++;
+      computing = this.forecaster.series({ ...input, options: { ...input.options, methods } });
+      this.inFlight.set(key, computing);
+      try {
+        this.keep(key, await computing);
+      } finally {
+        this.inFlight.delete(key);
+      }
+    } else {
+      this.hits++;
+    }
+    return structuredClone(await computing);
   }
 
   /** `forecastAht(input)`, memoised. */
@@ -59,19 +76,28 @@ export class ForecastMemo {
   }
 
   private memoise<T>(key: string, compute: () => T): T {
-    const kept = this.entries.get(key);
-    if (kept !== undefined) {
-      this.hits++;
-      // Most recently used last, so the first key is the one to evict.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return structuredClone(kept) as T;
-    }
+    const kept = this.lookUp<T>(key);
+    if (kept !== undefined) return kept;
     this.misses++;
     const value = compute();
+    this.keep(key, value);
+    return structuredClone(value);
+  }
+
+  /** A copy of the kept value (counted as a hit and made most recently used), or undefined. */
+  private lookUp<T>(key: string): T | undefined {
+    const kept = this.entries.get(key);
+    if (kept === undefined) return undefined;
+    this.hits++;
+    // Most recently used last, so the first key is the one to evict.
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    return structuredClone(kept) as T;
+  }
+
+  private keep(key: string, value: unknown): void {
     this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return structuredClone(value);
   }
 }
 

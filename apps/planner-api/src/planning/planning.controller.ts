@@ -5,10 +5,10 @@ import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
-import { parseOrThrow } from '../http/validation.js';
+import { parseOrThrow, ValidationError } from '../http/validation.js';
 import { CapacityPlanner } from './capacity-plan.service.js';
-import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
-import { PlanWithScenario } from './planning.messages.js';
+import { AccuracyQuery, IntradayRequest, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { IntradayForecast, PlanWithScenario, type IntradayForecastResult } from './planning.messages.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -87,6 +87,21 @@ export class PlanningController {
       ...(request.quantiles ? { quantiles: request.quantiles } : {}),
     });
     return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, queues: forecasts };
+  }
+
+  /**
+   * The rest of the queue's local day re-forecast from its arrivals before `asOf` (default now): the
+   * morning's forecast scaled by observed/expected with a credibility weight, its intervals, and the
+   * capacity plan of the rest of the day with the same fields as `POST /v1/plans`.
+   */
+  @RequireRole('viewer')
+  @HttpCode(200)
+  @Post('forecasts/intraday')
+  intraday(@Body() body: unknown): Promise<IntradayForecastResult> {
+    const request = parseOrThrow(IntradayRequest, body);
+    const nowMs = Date.now();
+    if (request.asOf !== undefined && request.asOf > nowMs) throw new ValidationError([{ path: 'asOf', message: 'must not be in the future' }]);
+    return this.queries.execute(new IntradayForecast(request, request.asOf ?? nowMs));
   }
 
   /** Hourly required (net) and scheduled agents per queue and per required skill set. */

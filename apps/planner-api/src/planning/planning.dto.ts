@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, instantMs, uniqueList } from '@staffcast/events';
+import { EntityId, IsoDateTime, instantMs, uniqueList } from '@staffcast/events';
 import { parseAsOf } from '@staffcast/projections';
 import { AsOfParam, WholeHour } from '../projections/projections.dto.js';
 
@@ -52,3 +52,15 @@ export const PlanRequest = QueueForecastRequest.omit({ quantiles: true }).extend
 });
 
 export const PlanQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+
+/** `POST /v1/forecasts/intraday`: the rest of the queue's local day, re-forecast from its arrivals so far, and its capacity plan. */
+export const IntradayRequest = z.strictObject({
+  queueId: EntityId,
+  /** The cut-off instant (default now): tickets created before it count. Not in the future. */
+  asOf: IsoDateTime.transform((v) => instantMs(v)).optional(),
+  quantiles: z.array(z.number().gt(0).lt(1)).min(1).max(9).optional(),
+  planQuantile: z.number().gt(0).lt(1).default(0.8),
+  shrinkage: z.number().min(0).max(0.95).default(0.3),
+  occupancyCap: z.number().gt(0).max(1).default(0.9),
+});
+export type IntradayRequest = z.infer<typeof IntradayRequest>;

@@ -95,47 +95,51 @@ export class QueueForecaster {
     const model = loaded.model ?? (await this.projection.modelAsOf(request.asOf));
     const historyStart = request.fromMs - HISTORY_WEEKS * 7 * 24 * HOUR_MS;
     const histories = hourlyHistory(model, ids, historyStart, request.fromMs);
-    const forecasts = ids.map((id) => {
-      const queue = facts.queues.get(id)!;
+    const quantiles = request.quantiles ?? [0.1, 0.5, 0.9];
+    // Every queue is checked before any is forecast, so a queue without history fails the request before any fit starts.
+    const windows = ids.map((id) => {
       const rows = histories.get(id)!;
       const first = rows.arrivals.findIndex((a, h) => a > 0 || rows.handled[h]! > 0);
       if (first < 0) {
         throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueIds', message: `queue ${id} has no recorded tickets in the ${HISTORY_WEEKS} weeks before from` }] });
       }
-      const historyHours = rows.arrivals.length - first;
-      const start = new Date(historyStart + first * HOUR_MS).toISOString();
-      const quantiles = request.quantiles ?? [0.1, 0.5, 0.9];
-      const volume = this.memo.series({
-        start,
-        values: Array.from(rows.arrivals.subarray(first)),
-        horizonHours: request.horizonHours,
-        timeZone: queue.timeZone,
-        quantiles,
-        holidays: queue.routing.markets.flatMap((m) => facts.holidays.get(m) ?? []),
-        launches: launchesFor(queue, facts.launches),
-      });
-      const aht = this.memo.aht({
-        start,
-        ahtSeconds: rows.ahtSeconds.slice(first),
-        handled: Array.from(rows.handled.subarray(first)),
-        horizonHours: request.horizonHours,
-        timeZone: queue.timeZone,
-      });
-      return {
-        queueId: id,
-        timeZone: queue.timeZone,
-        channel: queue.channel,
-        start: volume.start,
-        horizonHours: volume.horizonHours,
-        method: volume.method,
-        weights: volume.weights,
-        backtest: { origins: volume.backtest.origins, horizonHours: volume.backtest.horizonHours, wape: volume.backtest.wape },
-        historyHours,
-        volume: { mean: volume.mean, quantiles: volume.quantiles },
-        aht: { meanSeconds: aht.mean, trendPctPerWeek: aht.trendPctPerWeek },
-        launches: volume.launches,
-      };
+      return { id, queue: facts.queues.get(id)!, rows, first, start: new Date(historyStart + first * HOUR_MS).toISOString() };
     });
+    // Every queue's forecast is asked for before any is awaited, so the worker threads fit queues in parallel.
+    const forecasts = await Promise.all(
+      windows.map(async ({ id, queue, rows, first, start }) => {
+        const volume = await this.memo.series({
+          start,
+          values: Array.from(rows.arrivals.subarray(first)),
+          horizonHours: request.horizonHours,
+          timeZone: queue.timeZone,
+          quantiles,
+          holidays: queue.routing.markets.flatMap((m) => facts.holidays.get(m) ?? []),
+          launches: launchesFor(queue, facts.launches),
+        });
+        const aht = this.memo.aht({
+          start,
+          ahtSeconds: rows.ahtSeconds.slice(first),
+          handled: Array.from(rows.handled.subarray(first)),
+          horizonHours: request.horizonHours,
+          timeZone: queue.timeZone,
+        });
+        return {
+          queueId: id,
+          timeZone: queue.timeZone,
+          channel: queue.channel,
+          start: volume.start,
+          horizonHours: volume.horizonHours,
+          method: volume.method,
+          weights: volume.weights,
+          backtest: { origins: volume.backtest.origins, horizonHours: volume.backtest.horizonHours, wape: volume.backtest.wape },
+          historyHours: rows.arrivals.length - first,
+          volume: { mean: volume.mean, quantiles: volume.quantiles },
+          aht: { meanSeconds: aht.mean, trendPctPerWeek: aht.trendPctPerWeek },
+          launches: volume.launches,
+        };
+      }),
+    );
     return { facts, forecasts };
   }
 }
