@@ -21,12 +21,15 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
   it('forecasts a queue from its recorded history, with intervals and the backtest accuracy', async () => {
     const res = await t.request('POST', '/v1/forecasts', { body: { queueIds: ['us-payments-chat'], from: new Date(END_MS).toISOString(), horizonHours: 168 }, headers: asViewer });
     expect(res.status).toBe(200);
-    const [queue] = res.json<{ queues: { queueId: string; method: string; backtest: { wape: number | null }; volume: { mean: number[]; quantiles: Record<string, number[]> }; aht: { meanSeconds: number[] } }[] }>().queues;
+    const [queue] = res.json<{ queues: { queueId: string; method: string; backtest: { wape: number | null; baseline: { method: string; wape: number | null } | null }; volume: { mean: number[]; quantiles: Record<string, number[]> }; aht: { meanSeconds: number[] } }[] }>().queues;
     expect(queue!.queueId).toBe('us-payments-chat');
     expect(queue!.volume.mean).toHaveLength(168);
     expect(queue!.volume.mean.every((v) => v >= 0)).toBe(true);
     expect(queue!.volume.quantiles['0.1']!.every((lo, i) => lo <= queue!.volume.quantiles['0.9']![i]! + 1e-9)).toBe(true);
     expect(typeof queue!.backtest.wape).toBe('number');
+    // The published forecast is never worse on its backtest than the best simple same-slot estimator.
+    expect(queue!.backtest.baseline?.method).toMatch(/^same-slot-/);
+    expect(queue!.backtest.wape!).toBeLessThanOrEqual(queue!.backtest.baseline!.wape! + 1e-12);
     expect(queue!.aht.meanSeconds.every((s) => s > 0)).toBe(true);
 
     // The week ahead should look like the last week recorded (no launch touches this queue then): within 25 %.

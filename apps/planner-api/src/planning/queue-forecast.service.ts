@@ -20,6 +20,15 @@ export interface QueueForecastRequest {
   quantiles?: number[];
 }
 
+/** The published forecast's out-of-sample error beside the best simple same-slot estimator's. */
+export interface QueueForecastBacktest {
+  origins: number;
+  horizonHours: number;
+  wape: number | null;
+  baseline: { method: string; wape: number | null } | null;
+  combinationShare: number | null;
+}
+
 export interface QueueForecast {
   queueId: string;
   timeZone: string;
@@ -28,7 +37,7 @@ export interface QueueForecast {
   horizonHours: number;
   method: string;
   weights: Record<string, number>;
-  backtest: { origins: number; horizonHours: number; wape: number | null };
+  backtest: QueueForecastBacktest;
   historyHours: number;
   volume: { mean: number[]; quantiles: Record<string, number[]> };
   aht: { meanSeconds: number[]; trendPctPerWeek: number };
@@ -132,7 +141,13 @@ export class QueueForecaster {
           horizonHours: volume.horizonHours,
           method: volume.method,
           weights: volume.weights,
-          backtest: { origins: volume.backtest.origins, horizonHours: volume.backtest.horizonHours, wape: volume.backtest.wape },
+          backtest: {
+            origins: volume.backtest.origins,
+            horizonHours: volume.backtest.horizonHours,
+            wape: volume.backtest.wape,
+            baseline: volume.backtest.baseline,
+            combinationShare: volume.backtest.combinationShare,
+          },
           historyHours: rows.arrivals.length - first,
           volume: { mean: volume.mean, quantiles: volume.quantiles },
           aht: { meanSeconds: aht.mean, trendPctPerWeek: aht.trendPctPerWeek },
