@@ -12,12 +12,12 @@ import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssum
 type Reply = { header(name: string, value: string): unknown };
 
 /** An optional `scenarioId` makes a retried create idempotent. */
-const CreateScenarioRequest = z.strictObject({ scenarioId: EntityId.optional(), name: DisplayName, description: z.string().max(2000).optional() });
+export const CreateScenarioRequest = z.strictObject({ scenarioId: EntityId.optional(), name: DisplayName, description: z.string().max(2000).optional() });
 /** The body is the assumption itself; an optional `assumptionId` makes a retried add idempotent. */
-const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
+export const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
 /** The body is the run request; an optional `runId` makes a retried run idempotent. */
-const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
-const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
+export const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
+export const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
 
 /**
  * What-if scenarios (DESIGN §3.7): a scenario holds assumptions; a run evaluates the capacity plan
