@@ -1,11 +1,11 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { EntityId } from '@staffcast/events';
-import { LocalTeamInputError, parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
-import { HttpException } from '@nestjs/common';
+import { parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
 import { GetLocalTeamProjection, type ProjectionResult } from '../../planner-api/src/local-team/local-team.messages.js';
+import { EXIT, UsageError, describeFailure } from './cli-io.js';
+import type { CliCommand } from './command.js';
 import type { CliContext } from './context.js';
-
-export const LOCAL_TEAM_USAGE = '  npm run cli -- local-team PLAN_ID [--as-of POSITION|ISO-TIME] [--csv|--json]   print a local-team plan projection';
+import { fixed, percent, signed, textTable, whole } from './text-table.js';
 
 export interface LocalTeamCommandOptions {
   asOf?: string;
@@ -17,39 +17,37 @@ export interface LocalTeamCommandOptions {
  * same query handler, printed as a table (or CSV / JSON). Returns the process exit code.
  */
 export async function runLocalTeamCommand(ctx: CliContext, planId: string | undefined, options: LocalTeamCommandOptions, write: (text: string) => void): Promise<number> {
-  if (planId === undefined || !EntityId.safeParse(planId).success) {
-    write(`local-team: give the plan id\n${LOCAL_TEAM_USAGE}\n`);
-    return 2;
-  }
   let result: ProjectionResult;
   try {
+    if (planId === undefined || !EntityId.safeParse(planId).success) throw new UsageError('give the plan id (the planId POST /v1/local-team/plans answered)');
     const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
     result = await ctx.app.get(QueryBus).execute(new GetLocalTeamProjection(planId, asOf));
   } catch (error) {
     // The API's 4xx answers (unknown plan, a plan that cannot be projected, a bad --as-of) as one line.
-    const problem = describeProblem(error);
-    if (problem === undefined) throw error;
-    write(`local-team: ${problem}\n`);
-    return 1;
+    const failure = describeFailure('local-team', error);
+    write(failure.message);
+    return failure.code;
   }
   if (options.format === 'json') write(`${JSON.stringify({ planId, ...result.projection })}\n`);
   else if (options.format === 'csv') write(projectionCsv(result.projection));
   else write(formatLocalTeamTable(planId, result.projection));
-  return 0;
+  return EXIT.ok;
 }
 
-/** Reads `--as-of X` / `--as-of=X`, `--csv`, `--json` from the arguments after `local-team`. */
-export function parseLocalTeamArgs(args: readonly string[]): { planId: string | undefined; options: LocalTeamCommandOptions } {
-  const options: LocalTeamCommandOptions = { format: args.includes('--json') ? 'json' : args.includes('--csv') ? 'csv' : 'table' };
-  let planId: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--as-of') options.asOf = args[++i];
-    else if (arg.startsWith('--as-of=')) options.asOf = arg.slice('--as-of='.length);
-    else if (!arg.startsWith('--') && planId === undefined) planId = arg;
-  }
-  return { planId, options };
-}
+export const localTeamCommand: CliCommand = {
+  words: ['local-team'],
+  usage: 'local-team PLAN_ID [--as-of POS|TIME] [--json|--csv]',
+  summary: "a local-team plan's month-by-month projection",
+  help: `  --as-of POS|TIME   the plan as the log stood at a position or an ISO time
+
+Prints each month's required FTE, hires, graduates, agents in training, attrition losses, headcount,
+productive FTE, support staff, local and offshore-equivalent cost, service level and shortfall; the
+summary (peak headcount, hires, first month meeting the requirement, break-even); and how much each
+assumption moves the results. --json prints what GET /v1/local-team/plans/:id/projection answers.`,
+  options: { 'as-of': { type: 'string' } },
+  csv: true,
+  run: (ctx, { positionals, values, format }, io) => runLocalTeamCommand(ctx, positionals[0], { format, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }) }, io.out),
+};
 
 const COLUMNS: { title: string; value: (m: LocalTeamProjection['months'][number]) => string }[] = [
   { title: 'month', value: (m) => m.month },
@@ -61,16 +59,16 @@ const COLUMNS: { title: string; value: (m: LocalTeamProjection['months'][number]
   { title: 'agents', value: (m) => fixed(m.agentHeadcount, 1) },
   { title: 'prod FTE', value: (m) => fixed(m.productiveFte, 1) },
   { title: 'support', value: (m) => String(m.supportHeadcount) },
-  { title: 'cost local', value: (m) => money(m.costLocal) },
-  { title: 'cost offshore', value: (m) => money(m.costOffshoreEquivalent) },
-  { title: 'SL', value: (m) => (m.serviceLevel === null ? '-' : `${(m.serviceLevel * 100).toFixed(1)}%`) },
+  { title: 'cost local', value: (m) => whole(m.costLocal) },
+  { title: 'cost offshore', value: (m) => whole(m.costOffshoreEquivalent) },
+  { title: 'SL', value: (m) => percent(m.serviceLevel) },
   { title: 'short FTE', value: (m) => fixed(m.shortfallFte, 1) },
 ];
 
 /** The projection as fixed-width text: the months, the summary, then the sensitivity table. O(months). */
 export function formatLocalTeamTable(planId: string, projection: LocalTeamProjection): string {
   const rows = [COLUMNS.map((c) => c.title), ...projection.months.map((m) => COLUMNS.map((c) => c.value(m)))];
-  const lines = [`local-team plan ${planId}`, '', ...table(rows, 1)];
+  const lines = [`local-team plan ${planId}`, '', ...textTable(rows, 1)];
   const s = projection.summary;
   lines.push(
     '',
@@ -78,40 +76,12 @@ export function formatLocalTeamTable(planId: string, projection: LocalTeamProjec
     `total hires           ${s.totalHires}`,
     `meets requirement     ${s.firstMonthMeetingRequirement ?? 'never within the plan'}`,
     `break-even            ${s.breakEvenMonth ?? 'not within the plan'}`,
-    `total cost local      ${money(s.totalCostLocal)}`,
-    `total cost offshore   ${money(s.totalCostOffshoreEquivalent)}`,
+    `total cost local      ${whole(s.totalCostLocal)}`,
+    `total cost offshore   ${whole(s.totalCostOffshoreEquivalent)}`,
     '',
   );
   const sensitivity = [['assumption', 'change', 'Δ peak agents', 'Δ total local cost'], ...projection.sensitivity.map((r) => [r.assumption, `${r.change > 0 ? '+' : ''}${Math.round(r.change * 100)}%`, signed(r.peakAgentHeadcountDelta, 1), signed(r.totalCostLocalDelta, 0)])];
-  lines.push(...table(sensitivity, 1), '');
+  lines.push(...textTable(sensitivity, 1), '');
   return lines.join('\n');
 }
 
-function table(rows: string[][], leftAligned: number): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c < leftAligned ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
-}
-
-function fixed(value: number, digits: number): string {
-  return value.toFixed(digits);
-}
-
-function money(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
-
-/** A change with its sign; one that rounds to zero prints as plain zero. */
-function signed(value: number, digits: number): string {
-  const text = digits === 0 ? money(value) : value.toFixed(digits);
-  if (/^-?[0,.]+$/.test(text)) return text.replace('-', '');
-  return value > 0 ? `+${text}` : text;
-}
-
-function describeProblem(error: unknown): string | undefined {
-  if (error instanceof LocalTeamInputError) return `${error.field}: ${error.reason}`;
-  if (error instanceof HttpException) {
-    const body = error.getResponse() as { issues?: { path: string; message: string }[] };
-    return body.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
-  }
-  return undefined;
-}

@@ -4,6 +4,7 @@ import { CapacityPlanner } from './capacity-plan.service.js';
 import { ForecastMemo } from './forecast-memo.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { PlanningController } from './planning.controller.js';
+import { GetCapacityPlanHandler, GetQueueForecastsHandler } from './planning.handlers.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
 import { QueueForecaster } from './queue-forecast.service.js';
 
@@ -11,7 +12,7 @@ import { QueueForecaster } from './queue-forecast.service.js';
 @Module({
   imports: [ProjectionsModule],
   controllers: [PlanningController],
-  providers: [PlanningFactsReader, { provide: ForecastMemo, useFactory: () => new ForecastMemo() }, QueueForecaster, ForecastPublisher, CapacityPlanner],
+  providers: [PlanningFactsReader, { provide: ForecastMemo, useFactory: () => new ForecastMemo() }, QueueForecaster, ForecastPublisher, CapacityPlanner, GetCapacityPlanHandler, GetQueueForecastsHandler],
   exports: [QueueForecaster, PlanningFactsReader, CapacityPlanner],
 })
 export class PlanningModule {}
