@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,6 +91,21 @@ describe('staffcast CLI on a seeded store', () => {
     expect(clash).toMatchObject({ code: 4, out: '' });
     expect(clash.err).toBe('scenario create: scenarioId: scenario kyc-surge already exists\n');
   }, 240_000);
+
+  it('records the example local-team plan from a file and projects it', async () => {
+    const example = await cli(env, 'local-team', 'example');
+    expect(example).toMatchObject({ code: 0 });
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, example.out);
+    const created = await cli(env, 'local-team', 'create', `@${file}`, '--json');
+    expect(created.code).toBe(0);
+    const { planId } = JSON.parse(created.out) as { planId: string };
+    const projected = await cli(env, 'local-team', planId);
+    expect(projected).toMatchObject({ code: 0, err: '' });
+    expect(projected.out).toContain(`local-team plan ${planId}`);
+    expect(projected.out).toContain('break-even            2025-11');
+    expect(await cli(env, 'local-team', 'create', '{"name":"x"}')).toMatchObject({ code: 2, err: expect.stringContaining('local-team create: market: ') });
+  });
 
   it('answers usage errors with exit 2, a missing entity with 3, and --help without opening the store', async () => {
     const unknown = await cli(env, 'plan', '--from', '2026-11-16', '--week', '1');

@@ -3,12 +3,12 @@ import { parseCommandArgs, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 import { forecastCommand } from './forecast.command.js';
 import { importTicketsCommand } from './import-tickets.command.js';
-import { localTeamCommand } from './local-team.command.js';
+import { localTeamCommands } from './local-team.command.js';
 import { planCommand } from './plan.command.js';
 import { projectionsRebuildCommand } from './projections.command.js';
 import { scenarioCommands } from './scenario.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [importTicketsCommand, forecastCommand, planCommand, ...scenarioCommands, localTeamCommand, projectionsRebuildCommand];
+export const COMMANDS: readonly CliCommand[] = [importTicketsCommand, forecastCommand, planCommand, ...scenarioCommands, ...localTeamCommands, projectionsRebuildCommand];
 
 const EXIT_CODES = `exit status: 0 done, 1 the work failed, 2 usage (unknown command or option, a value refused),
 3 not found, 4 conflict with what is recorded (nothing was written)`;

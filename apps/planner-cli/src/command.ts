@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliIo } from './cli-io.js';
 import type { CliContext } from './context.js';
@@ -64,4 +65,22 @@ export function numberOption(value: string | boolean | string[] | undefined, nam
 /** Present options only, so the request schema's defaults apply to the rest. */
 export function defined<T extends Record<string, unknown>>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A JSON argument: the text itself, or `@FILE` holding it; `what` says what to give when it is missing. */
+export function jsonArgument(argument: string | undefined, what: string): unknown {
+  if (argument === undefined) throw new UsageError(`give ${what}, as JSON or @FILE`);
+  let text = argument;
+  if (argument.startsWith('@')) {
+    try {
+      text = readFileSync(argument.slice(1), 'utf8');
+    } catch {
+      throw new UsageError(`cannot read ${argument.slice(1)}: check the path`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${argument.startsWith('@') ? argument.slice(1) : 'the argument'} is not JSON (${(error as Error).message})`);
+  }
 }

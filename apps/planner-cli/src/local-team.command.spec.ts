@@ -3,7 +3,7 @@ import { exampleLocalTeamPlan, projectLocalTeamPlan } from '@staffcast/local-tea
 import { DraftLocalTeamPlan } from '../../planner-api/src/local-team/local-team.messages.js';
 import { openCliContext, type CliContext } from './context.js';
 import { parseCommandArgs } from './command.js';
-import { formatLocalTeamTable, localTeamCommand, runLocalTeamCommand } from './local-team.command.js';
+import { formatLocalTeamTable, localTeamProjectionCommand, runLocalTeamCommand } from './local-team.command.js';
 
 describe('local-team CLI command', () => {
   let ctx: CliContext;
@@ -15,8 +15,8 @@ describe('local-team CLI command', () => {
   });
 
   it('reads its arguments', () => {
-    expect(parseCommandArgs(localTeamCommand, ['p1', '--as-of', '42', '--csv'])).toMatchObject({ positionals: ['p1'], format: 'csv', values: { 'as-of': '42' } });
-    expect(parseCommandArgs(localTeamCommand, ['--json', '--as-of=2025-01-01T00:00:00Z', 'p2'])).toMatchObject({ positionals: ['p2'], format: 'json', values: { 'as-of': '2025-01-01T00:00:00Z' } });
+    expect(parseCommandArgs(localTeamProjectionCommand, ['p1', '--as-of', '42', '--csv'])).toMatchObject({ positionals: ['p1'], format: 'csv', values: { 'as-of': '42' } });
+    expect(parseCommandArgs(localTeamProjectionCommand, ['--json', '--as-of=2025-01-01T00:00:00Z', 'p2'])).toMatchObject({ positionals: ['p2'], format: 'json', values: { 'as-of': '2025-01-01T00:00:00Z' } });
   });
 
   it('prints a recorded plan as a table with one line per month, the summary and the sensitivity', async () => {

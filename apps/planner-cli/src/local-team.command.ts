@@ -1,9 +1,11 @@
-import { QueryBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { EntityId } from '@staffcast/events';
-import { parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
-import { GetLocalTeamProjection, type ProjectionResult } from '../../planner-api/src/local-team/local-team.messages.js';
+import { exampleLocalTeamPlan, LocalTeamPlanInput, parseAsOf, projectionCsv, type LocalTeamProjection } from '@staffcast/local-team';
+import { parseOrThrow } from '../../planner-api/src/http/validation.js';
+import { DraftLocalTeamPlan, GetLocalTeamProjection, type ProjectionResult } from '../../planner-api/src/local-team/local-team.messages.js';
 import { EXIT, UsageError, describeFailure } from './cli-io.js';
-import type { CliCommand } from './command.js';
+import { jsonArgument, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 import { fixed, percent, signed, textTable, whole } from './text-table.js';
 
@@ -34,7 +36,33 @@ export async function runLocalTeamCommand(ctx: CliContext, planId: string | unde
   return EXIT.ok;
 }
 
-export const localTeamCommand: CliCommand = {
+const createCommand: CliCommand = {
+  words: ['local-team', 'create'],
+  usage: 'local-team create PLAN.json|@FILE [--json]',
+  summary: 'record a local-team plan (staffcast local-team example prints one to start from)',
+  help: 'The plan is the body of POST /v1/local-team/plans: market, coverage, takeover phases, demand, hiring, attrition, structure and costs (/docs shows every field).',
+  options: {},
+  async run(ctx, { positionals, format }, io) {
+    const plan = parseOrThrow(LocalTeamPlanInput, jsonArgument(positionals[0], 'the plan (staffcast local-team example > plan.json, then @plan.json)'));
+    const { planId } = await ctx.app.get(CommandBus).execute(new DraftLocalTeamPlan(plan, { actor: 'cli', correlationId: `cli-${randomUUID()}` }, Date.now()));
+    io.out(format === 'json' ? `${JSON.stringify({ planId })}\n` : `recorded local-team plan ${planId}\nnext: staffcast local-team ${planId}\n`);
+    return EXIT.ok;
+  },
+};
+
+const exampleCommand: CliCommand = {
+  words: ['local-team', 'example'],
+  usage: 'local-team example',
+  summary: 'print a complete example plan as JSON, to edit and record',
+  help: 'An Australian team in Brisbane covering 08:00-20:00 every day takes over one KYC phone queue from June 2025 (explicit monthly volumes).',
+  options: {},
+  run: async (_ctx, _args, io) => {
+    io.out(`${JSON.stringify(exampleLocalTeamPlan(), null, 2)}\n`);
+    return EXIT.ok;
+  },
+};
+
+export const localTeamProjectionCommand: CliCommand = {
   words: ['local-team'],
   usage: 'local-team PLAN_ID [--as-of POS|TIME] [--json|--csv]',
   summary: "a local-team plan's month-by-month projection",
@@ -48,6 +76,8 @@ assumption moves the results. --json prints what GET /v1/local-team/plans/:id/pr
   csv: true,
   run: (ctx, { positionals, values, format }, io) => runLocalTeamCommand(ctx, positionals[0], { format, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }) }, io.out),
 };
+
+export const localTeamCommands: readonly CliCommand[] = [createCommand, exampleCommand, localTeamProjectionCommand];
 
 const COLUMNS: { title: string; value: (m: LocalTeamProjection['months'][number]) => string }[] = [
   { title: 'month', value: (m) => m.month },

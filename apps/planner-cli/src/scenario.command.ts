@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { toCsv } from '@staffcast/planning';
 import { Assumption, RunRequest, type RunMetrics, type RunSummary } from '@staffcast/scenarios';
@@ -7,7 +6,7 @@ import { parseOrThrow } from '../../planner-api/src/http/validation.js';
 import { AssumptionEnvelope, CreateScenarioRequest, runCsv, runReply, scenarioReply } from '../../planner-api/src/scenarios/scenarios.controller.js';
 import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RunScenario } from '../../planner-api/src/scenarios/scenarios.messages.js';
 import { EXIT, UsageError } from './cli-io.js';
-import { defined, numberOption, type CliCommand } from './command.js';
+import { defined, jsonArgument, numberOption, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, planBody } from './plan.command.js';
 import { withSpinner } from './progress.js';
@@ -47,24 +46,6 @@ export function summaryCsv(summary: RunSummary): string {
   return toCsv(['queueId', 'metric', 'baseline', 'scenario', 'delta'], rows);
 }
 
-/** The assumption from the argument: JSON text, or `@FILE` holding it. */
-function assumptionArgument(argument: string | undefined): unknown {
-  if (argument === undefined) throw new UsageError(`give the assumption as JSON, e.g. '{"kind":"volume-multiplier","factor":1.5,"from":"2026-11-17T00:00:00Z","to":"2026-11-20T00:00:00Z"}', or @FILE`);
-  let text = argument;
-  if (argument.startsWith('@')) {
-    try {
-      text = readFileSync(argument.slice(1), 'utf8');
-    } catch {
-      throw new UsageError(`cannot read ${argument.slice(1)}: check the path`);
-    }
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`the assumption is not JSON (${(error as Error).message})`);
-  }
-}
-
 function scenarioId(ctxWord: string, value: string | undefined): string {
   if (value === undefined) throw new UsageError(`give the scenario id (scenario create prints it) before the ${ctxWord}`);
   return value;
@@ -97,7 +78,8 @@ hires, attrition, local-team-move (the body of POST /v1/scenarios/:id/assumption
   options: { id: { type: 'string' } },
   async run(ctx, { positionals, values, format }, io) {
     const id = scenarioId('assumption', positionals[0]);
-    const body = { ...(assumptionArgument(positionals[1]) as object), ...defined({ assumptionId: values.id }) };
+    const example = `'{"kind":"volume-multiplier","factor":1.5,"from":"2026-11-17T00:00:00Z","to":"2026-11-20T00:00:00Z"}'`;
+    const body = { ...(jsonArgument(positionals[1], `the assumption, e.g. ${example}`) as object), ...defined({ assumptionId: values.id }) };
     const { assumptionId, ...rest } = parseOrThrow(AssumptionEnvelope, body);
     const assumption = parseOrThrow(Assumption, rest);
     const result = await ctx.app.get(CommandBus).execute(new AddAssumption(id, assumptionId, assumption, requestContext(), Date.now()));
