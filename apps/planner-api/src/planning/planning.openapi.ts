@@ -118,102 +118,106 @@ const ACCURACY_EXAMPLE: AccuracyRow = { horizon: '1-24', hours: 48, actual: 1520
 const REQUEST = { queueIds: ['us-kyc-chat'], from: '2026-11-16T00:00:00Z', horizonHours: 168 };
 const planned = (s: number) => [s, s * 1.1, s * 0.9].map((v) => Math.round(v * 10) / 10);
 
+const forecastsRoute: RouteDoc = {
+  method: 'post',
+  path: '/v1/forecasts',
+  tag: 'forecasts',
+  summary: 'Hourly volume and AHT forecasts per queue',
+  description: "From the recorded history, in each queue's local time (DST-correct), with holidays and launches; the method is chosen per queue by a rolling-origin backtest. `asOf` reproduces the forecast as the log stood then.",
+  role: 'viewer',
+  body: { schema: QueueForecastRequest, example: { ...REQUEST, quantiles: [0.1, 0.9] } },
+  responses: {
+    200: {
+      description: 'One forecast per queue',
+      schema: z.strictObject({ from: z.string(), horizonHours: z.number().int(), queues: z.array(ForecastBody) }),
+      example: {
+        from: '2026-11-16T00:00:00.000Z',
+        horizonHours: 168,
+        queues: [{ queueId: 'us-kyc-chat', timeZone: 'America/New_York', channel: 'chat', start: '2026-11-16T00:00:00.000Z', horizonHours: 168, method: 'mstl-ets', weights: { 'mstl-ets': 1 }, backtest: { origins: 4, horizonHours: 168, wape: 0.112 }, historyHours: 2184, volume: { mean: planned(12), quantiles: { '0.1': planned(8), '0.9': planned(16) } }, aht: { meanSeconds: [610, 612, 608], trendPctPerWeek: 0.4 }, launches: { applied: [], past: [] } }],
+      },
+    },
+  },
+};
+
+const publishRoute: RouteDoc = {
+  method: 'post',
+  path: '/v1/forecasts/publish',
+  tag: 'forecasts',
+  summary: 'Publish the forecasts computed at the log head',
+  description: 'Records each queue forecast as a ForecastPublished event with the log position it was computed at, so it can be reproduced and scored against the actuals (`GET /v1/accuracy`).',
+  role: 'planner',
+  body: { schema: PublishRequest, example: { ...REQUEST, quantiles: [0.1, 0.9] } },
+  responses: {
+    201: {
+      description: 'The publications recorded',
+      schema: z.strictObject({ publications: z.array(z.strictObject({ queueId: z.string(), publicationId: z.string(), computedAtPosition: z.string(), position: z.string() })) }),
+      example: { publications: [{ queueId: 'us-kyc-chat', publicationId: '0193a3c2-4f00-7b4e-9d2a-5c1f0e6b7a10', computedAtPosition: '1523311', position: '1523312' }] },
+    },
+  },
+};
+
+const accuracyRoute: RouteDoc = {
+  method: 'get',
+  path: '/v1/accuracy',
+  tag: 'forecasts',
+  summary: 'Accuracy of published forecasts against the actuals',
+  description: 'WAPE, bias and interval coverage by hours ahead, over forecast hours [from, to) (at most 366 days).',
+  role: 'viewer',
+  query: { schema: AccuracyQuery, example: { queueId: 'us-kyc-chat', from: '2026-11-01T00:00:00Z', to: '2026-11-15T00:00:00Z' } },
+  responses: {
+    200: {
+      description: 'Accuracy by horizon bucket',
+      schema: z.strictObject({ queueId: z.string(), from: z.string(), to: z.string(), publications: z.number().int(), hoursCompared: z.number().int(), byHorizon: z.array(AccuracyRowBody), overall: AccuracyRowBody }),
+      example: { queueId: 'us-kyc-chat', from: '2026-11-01T00:00:00.000Z', to: '2026-11-15T00:00:00.000Z', publications: 2, hoursCompared: 48, byHorizon: [ACCURACY_EXAMPLE], overall: { ...ACCURACY_EXAMPLE, horizon: 'all' } },
+    },
+  },
+};
+
+const requirementsRoute: RouteDoc = {
+  method: 'post',
+  path: '/v1/staffing/requirements',
+  tag: 'planning',
+  summary: 'Hourly required and scheduled agents per queue and skill set',
+  description: 'Erlang A for phone, Erlang C with concurrency for chat, backlog staffing for email, after occupancy caps and shrinkage.',
+  role: 'viewer',
+  body: { schema: RequirementsRequest, example: { ...REQUEST, shrinkage: 0.3, occupancyCap: 0.85, planQuantile: 0.8 } },
+  responses: {
+    200: {
+      description: 'Requirements per queue and per skill set',
+      schema: z.strictObject({
+        from: z.string(),
+        horizonHours: z.number().int(),
+        forecastBasis: z.string(),
+        shrinkage: z.number(),
+        queues: z.array(z.strictObject({ queueId: z.string(), channel: z.string(), requiredSkills: z.array(z.string()), hours: z.array(z.looseObject({ hour: z.string(), open: z.boolean(), arrivals: z.number(), ahtSeconds: z.number(), requiredAgents: z.number(), rawAgents: z.number(), scheduledAgents: z.number(), backlogEnd: z.number().optional() })) })),
+        skills: z.array(z.strictObject({ skillSet: z.string(), hours: z.array(z.strictObject({ hour: z.string(), rawAgents: z.number(), requiredAgents: z.number(), scheduledAgents: z.number() })) })),
+      }),
+      example: {
+        from: '2026-11-16T00:00:00.000Z',
+        horizonHours: 168,
+        forecastBasis: 'quantile 0.8',
+        shrinkage: 0.3,
+        queues: [{ queueId: 'us-kyc-chat', channel: 'chat', requiredSkills: ['kyc-us'], hours: [{ hour: '2026-11-16T14:00:00.000Z', open: true, arrivals: 46.8, ahtSeconds: 610, requiredAgents: 5, rawAgents: 4.6, scheduledAgents: 8 }] }],
+        skills: [{ skillSet: 'kyc-us', hours: [{ hour: '2026-11-16T14:00:00.000Z', rawAgents: 4.6, requiredAgents: 5, scheduledAgents: 8 }] }],
+      },
+    },
+  },
+};
+
+const plansRoute: RouteDoc = {
+  method: 'post',
+  path: '/v1/plans',
+  tag: 'planning',
+  summary: 'The capacity plan: forecast, requirement, roster and gap, hour by hour',
+  description:
+    'For every queue: the forecast (mean and planned quantile), AHT, required agents (net, raw, scheduled), the rostered productive agents, the gap, and the service level, abandonment and backlog the roster gives; summaries per local day and ISO week, and the worst hours. With `scenarioId` the scenario\'s assumptions are applied (nothing is recorded). `?format=csv` answers the rows as CSV.',
+  role: 'viewer',
+  query: { schema: PlanQuery, example: { format: 'json' } },
+  body: { schema: PlanRequest, example: { ...REQUEST, planQuantile: 0.8, shrinkage: 0.3 } },
+  responses: {
+    200: { description: 'The plan (JSON), or its rows as `text/csv` with `?format=csv`', schema: PlanBody, example: { from: '2026-11-16T00:00:00.000Z', horizonHours: 168, planQuantile: 0.8, shrinkage: 0.3, ...PLAN_EXAMPLE }, csvExample: planCsv([ROW_EXAMPLE]) },
+  },
+};
+
 /** Forecasts, requirements, capacity plans, publication and accuracy. */
-export const planningRoutes: RouteDocs = (): RouteDoc[] => [
-  {
-    method: 'post',
-    path: '/v1/forecasts',
-    tag: 'forecasts',
-    summary: 'Hourly volume and AHT forecasts per queue',
-    description: "From the recorded history, in each queue's local time (DST-correct), with holidays and launches; the method is chosen per queue by a rolling-origin backtest. `asOf` reproduces the forecast as the log stood then.",
-    role: 'viewer',
-    body: { schema: QueueForecastRequest, example: { ...REQUEST, quantiles: [0.1, 0.9] } },
-    responses: {
-      200: {
-        description: 'One forecast per queue',
-        schema: z.strictObject({ from: z.string(), horizonHours: z.number().int(), queues: z.array(ForecastBody) }),
-        example: {
-          from: '2026-11-16T00:00:00.000Z',
-          horizonHours: 168,
-          queues: [{ queueId: 'us-kyc-chat', timeZone: 'America/New_York', channel: 'chat', start: '2026-11-16T00:00:00.000Z', horizonHours: 168, method: 'mstl-ets', weights: { 'mstl-ets': 1 }, backtest: { origins: 4, horizonHours: 168, wape: 0.112 }, historyHours: 2184, volume: { mean: planned(12), quantiles: { '0.1': planned(8), '0.9': planned(16) } }, aht: { meanSeconds: [610, 612, 608], trendPctPerWeek: 0.4 }, launches: { applied: [], past: [] } }],
-        },
-      },
-    },
-  },
-  {
-    method: 'post',
-    path: '/v1/forecasts/publish',
-    tag: 'forecasts',
-    summary: 'Publish the forecasts computed at the log head',
-    description: 'Records each queue forecast as a ForecastPublished event with the log position it was computed at, so it can be reproduced and scored against the actuals (`GET /v1/accuracy`).',
-    role: 'planner',
-    body: { schema: PublishRequest, example: { ...REQUEST, quantiles: [0.1, 0.9] } },
-    responses: {
-      201: {
-        description: 'The publications recorded',
-        schema: z.strictObject({ publications: z.array(z.strictObject({ queueId: z.string(), publicationId: z.string(), computedAtPosition: z.string(), position: z.string() })) }),
-        example: { publications: [{ queueId: 'us-kyc-chat', publicationId: '0193a3c2-4f00-7b4e-9d2a-5c1f0e6b7a10', computedAtPosition: '1523311', position: '1523312' }] },
-      },
-    },
-  },
-  {
-    method: 'get',
-    path: '/v1/accuracy',
-    tag: 'forecasts',
-    summary: 'Accuracy of published forecasts against the actuals',
-    description: 'WAPE, bias and interval coverage by hours ahead, over forecast hours [from, to) (at most 366 days).',
-    role: 'viewer',
-    query: { schema: AccuracyQuery, example: { queueId: 'us-kyc-chat', from: '2026-11-01T00:00:00Z', to: '2026-11-15T00:00:00Z' } },
-    responses: {
-      200: {
-        description: 'Accuracy by horizon bucket',
-        schema: z.strictObject({ queueId: z.string(), from: z.string(), to: z.string(), publications: z.number().int(), hoursCompared: z.number().int(), byHorizon: z.array(AccuracyRowBody), overall: AccuracyRowBody }),
-        example: { queueId: 'us-kyc-chat', from: '2026-11-01T00:00:00.000Z', to: '2026-11-15T00:00:00.000Z', publications: 2, hoursCompared: 48, byHorizon: [ACCURACY_EXAMPLE], overall: { ...ACCURACY_EXAMPLE, horizon: 'all' } },
-      },
-    },
-  },
-  {
-    method: 'post',
-    path: '/v1/staffing/requirements',
-    tag: 'planning',
-    summary: 'Hourly required and scheduled agents per queue and skill set',
-    description: 'Erlang A for phone, Erlang C with concurrency for chat, backlog staffing for email, after occupancy caps and shrinkage.',
-    role: 'viewer',
-    body: { schema: RequirementsRequest, example: { ...REQUEST, shrinkage: 0.3, occupancyCap: 0.85, planQuantile: 0.8 } },
-    responses: {
-      200: {
-        description: 'Requirements per queue and per skill set',
-        schema: z.strictObject({
-          from: z.string(),
-          horizonHours: z.number().int(),
-          forecastBasis: z.string(),
-          shrinkage: z.number(),
-          queues: z.array(z.strictObject({ queueId: z.string(), channel: z.string(), requiredSkills: z.array(z.string()), hours: z.array(z.looseObject({ hour: z.string(), open: z.boolean(), arrivals: z.number(), ahtSeconds: z.number(), requiredAgents: z.number(), rawAgents: z.number(), scheduledAgents: z.number(), backlogEnd: z.number().optional() })) })),
-          skills: z.array(z.strictObject({ skillSet: z.string(), hours: z.array(z.strictObject({ hour: z.string(), rawAgents: z.number(), requiredAgents: z.number(), scheduledAgents: z.number() })) })),
-        }),
-        example: {
-          from: '2026-11-16T00:00:00.000Z',
-          horizonHours: 168,
-          forecastBasis: 'quantile 0.8',
-          shrinkage: 0.3,
-          queues: [{ queueId: 'us-kyc-chat', channel: 'chat', requiredSkills: ['kyc-us'], hours: [{ hour: '2026-11-16T14:00:00.000Z', open: true, arrivals: 46.8, ahtSeconds: 610, requiredAgents: 5, rawAgents: 4.6, scheduledAgents: 8 }] }],
-          skills: [{ skillSet: 'kyc-us', hours: [{ hour: '2026-11-16T14:00:00.000Z', rawAgents: 4.6, requiredAgents: 5, scheduledAgents: 8 }] }],
-        },
-      },
-    },
-  },
-  {
-    method: 'post',
-    path: '/v1/plans',
-    tag: 'planning',
-    summary: 'The capacity plan: forecast, requirement, roster and gap, hour by hour',
-    description:
-      'For every queue: the forecast (mean and planned quantile), AHT, required agents (net, raw, scheduled), the rostered productive agents, the gap, and the service level, abandonment and backlog the roster gives; summaries per local day and ISO week, and the worst hours. With `scenarioId` the scenario\'s assumptions are applied (nothing is recorded). `?format=csv` answers the rows as CSV.',
-    role: 'viewer',
-    query: { schema: PlanQuery, example: { format: 'json' } },
-    body: { schema: PlanRequest, example: { ...REQUEST, planQuantile: 0.8, shrinkage: 0.3 } },
-    responses: {
-      200: { description: 'The plan (JSON), or its rows as `text/csv` with `?format=csv`', schema: PlanBody, example: { from: '2026-11-16T00:00:00.000Z', horizonHours: 168, planQuantile: 0.8, shrinkage: 0.3, ...PLAN_EXAMPLE }, csvExample: planCsv([ROW_EXAMPLE]) },
-    },
-  },
-];
+export const planningRoutes: RouteDocs = () => [forecastsRoute, publishRoute, accuracyRoute, requirementsRoute, plansRoute];
