@@ -111,8 +111,9 @@ describe('staffcast CLI on a seeded store', () => {
     const unknown = await cli(env, 'plan', '--from', '2026-11-16', '--week', '1');
     expect(unknown).toMatchObject({ code: 2, out: '', opened: false });
     expect(unknown.err).toBe("plan: Unknown option '--week'\n  (staffcast plan --help shows the options)\n");
-    expect(await cli(env, 'plan', '--weeks', '1')).toMatchObject({ code: 2, err: expect.stringContaining('--from is required') });
-    expect(await cli(env, 'plan', '--from', '2026-11-16T13:30:00Z')).toMatchObject({ code: 2, err: expect.stringContaining('from: must be a whole UTC hour') });
+    // Arguments are checked before the store is opened.
+    expect(await cli(env, 'plan', '--weeks', '1')).toMatchObject({ code: 2, opened: false, err: expect.stringContaining('--from is required') });
+    expect(await cli(env, 'plan', '--from', '2026-11-16T13:30:00Z')).toMatchObject({ code: 2, opened: false, err: expect.stringContaining('from: must be a whole UTC hour') });
     expect(await cli(env, 'plan', '--from', '2026-11-16', '--queue', 'nope')).toMatchObject({ code: 3, err: 'plan: queueIds: queue nope is not defined\n' });
     expect(await cli(env, 'scenario', 'show', 'missing')).toMatchObject({ code: 3, err: 'scenario show: id: no scenario missing\n' });
     expect(await cli(env, 'scenario')).toMatchObject({ code: 2, err: expect.stringContaining('did you mean scenario create, scenario assume, scenario run, scenario show?') });

@@ -65,8 +65,10 @@ export async function runCli(argv: readonly string[], io: CliIo, open: () => Pro
       io.out(helpOf(command));
       return EXIT.ok;
     }
+    const work = command.prepare(args, io);
+    if (typeof work === 'number') return work;
     ctx = await open();
-    return await command.run(ctx, args, io);
+    return await work(ctx);
   } catch (error) {
     const failure = describeFailure(name, error);
     io.err(failure.code === EXIT.usage ? `${failure.message}  (staffcast ${name} --help shows the options)\n` : failure.message);

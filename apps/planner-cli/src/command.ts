@@ -3,6 +3,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliIo } from './cli-io.js';
 import type { CliContext } from './context.js';
 
+/** What a command does once the store is open; resolves to the exit status. */
+export type StoreWork = (ctx: CliContext) => Promise<number>;
+
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -23,7 +26,12 @@ export interface CliCommand {
   options: OptionSpec;
   /** `--csv` is offered only by commands with rows to export. */
   csv?: boolean;
-  run(ctx: CliContext, args: ParsedArgs, io: CliIo): Promise<number>;
+  /**
+   * Checks the arguments (a UsageError or a 400 of the API's schemas when they are wrong) and gives
+   * the work to do on the store, or the exit status when there is none: a wrong command line never
+   * opens the store.
+   */
+  prepare(args: ParsedArgs, io: CliIo): StoreWork | number;
 }
 
 const COMMON: OptionSpec = { json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };

@@ -71,15 +71,17 @@ busiest hour and the AHT. --json prints what POST /v1/forecasts answers; --csv o
     'as-of': { type: 'string' },
   },
   csv: true,
-  async run(ctx, { values, format }, io) {
+  prepare({ values, format }, io) {
     const quantiles = (values.quantile as string[] | undefined)?.map((q) => numberOption(q, 'quantile'));
     const body = defined({ from: fromOption(values.from as string | undefined), horizonHours: horizonOption(values), queueIds: values.queue, quantiles, asOf: values['as-of'] });
     const request = parseOrThrow(QueueForecastRequest, body);
     const query = new GetQueueForecasts({ fromMs: request.from, horizonHours: request.horizonHours, ...defined({ queueIds: request.queueIds, quantiles: request.quantiles, asOf: request.asOf }) });
-    const { forecasts } = await withSpinner(io, 'forecasting', () => ctx.app.get(QueryBus).execute(query));
-    if (format === 'json') io.out(`${JSON.stringify({ from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, queues: forecasts })}\n`);
-    else if (format === 'csv') io.out(forecastCsv(forecasts));
-    else io.out(forecasts.map(formatForecastTable).join('\n'));
-    return EXIT.ok;
+    return async (ctx) => {
+      const { forecasts } = await withSpinner(io, 'forecasting', () => ctx.app.get(QueryBus).execute(query));
+      if (format === 'json') io.out(`${JSON.stringify({ from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, queues: forecasts })}\n`);
+      else if (format === 'csv') io.out(forecastCsv(forecasts));
+      else io.out(forecasts.map(formatForecastTable).join('\n'));
+      return EXIT.ok;
+    };
   },
 };

@@ -43,7 +43,7 @@ ticket_id,created_at,channel,market,category,language,priority,first_response_at
 escalation_target,resolved_at,handle_seconds,csat_score. Re-importing writes nothing twice, so
 after fixing rejected rows import the whole file again. Exit status 1 when any row was rejected.`,
   options: {},
-  async run(ctx, { positionals, format }, io: CliIo) {
+  prepare({ positionals, format }, io: CliIo) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new UsageError('give the one CSV file to import');
     try {
@@ -51,9 +51,11 @@ after fixing rejected rows import the whole file again. Exit status 1 when any r
     } catch {
       throw new UsageError(`cannot read ${file}: check the path`);
     }
-    const report = await importTickets(ctx, file, { quiet: format === 'json', ...(io.progressStream ? { stream: io.progressStream } : {}) });
-    io.out(format === 'json' ? `${JSON.stringify(report)}\n` : reportText(report));
-    if (report.rejectedCount > 0) io.err(`import tickets: ${report.rejectedCount} rows were rejected; fix them and import the file again (rows already recorded are skipped)\n`);
-    return report.rejectedCount > 0 ? EXIT.failed : EXIT.ok;
+    return async (ctx) => {
+      const report = await importTickets(ctx, file, { quiet: format === 'json', ...(io.progressStream ? { stream: io.progressStream } : {}) });
+      io.out(format === 'json' ? `${JSON.stringify(report)}\n` : reportText(report));
+      if (report.rejectedCount > 0) io.err(`import tickets: ${report.rejectedCount} rows were rejected; fix them and import the file again (rows already recorded are skipped)\n`);
+      return report.rejectedCount > 0 ? EXIT.failed : EXIT.ok;
+    };
   },
 };

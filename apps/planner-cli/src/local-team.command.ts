@@ -9,6 +9,8 @@ import { jsonArgument, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 import { fixed, percent, signed, textTable, whole } from './text-table.js';
 
+const MISSING_PLAN_ID = 'give the plan id (the planId POST /v1/local-team/plans answered)';
+
 export interface LocalTeamCommandOptions {
   asOf?: string;
   format?: 'table' | 'csv' | 'json';
@@ -21,7 +23,7 @@ export interface LocalTeamCommandOptions {
 export async function runLocalTeamCommand(ctx: CliContext, planId: string | undefined, options: LocalTeamCommandOptions, write: (text: string) => void): Promise<number> {
   let result: ProjectionResult;
   try {
-    if (planId === undefined || !EntityId.safeParse(planId).success) throw new UsageError('give the plan id (the planId POST /v1/local-team/plans answered)');
+    if (planId === undefined || !EntityId.safeParse(planId).success) throw new UsageError(MISSING_PLAN_ID);
     const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
     result = await ctx.app.get(QueryBus).execute(new GetLocalTeamProjection(planId, asOf));
   } catch (error) {
@@ -42,11 +44,13 @@ const createCommand: CliCommand = {
   summary: 'record a local-team plan (staffcast local-team example prints one to start from)',
   help: 'The plan is the body of POST /v1/local-team/plans: market, coverage, takeover phases, demand, hiring, attrition, structure and costs (/docs shows every field).',
   options: {},
-  async run(ctx, { positionals, format }, io) {
+  prepare({ positionals, format }, io) {
     const plan = parseOrThrow(LocalTeamPlanInput, jsonArgument(positionals[0], 'the plan (staffcast local-team example > plan.json, then @plan.json)'));
-    const { planId } = await ctx.app.get(CommandBus).execute(new DraftLocalTeamPlan(plan, { actor: 'cli', correlationId: `cli-${randomUUID()}` }, Date.now()));
-    io.out(format === 'json' ? `${JSON.stringify({ planId })}\n` : `recorded local-team plan ${planId}\nnext: staffcast local-team ${planId}\n`);
-    return EXIT.ok;
+    return async (ctx) => {
+      const { planId } = await ctx.app.get(CommandBus).execute(new DraftLocalTeamPlan(plan, { actor: 'cli', correlationId: `cli-${randomUUID()}` }, Date.now()));
+      io.out(format === 'json' ? `${JSON.stringify({ planId })}\n` : `recorded local-team plan ${planId}\nnext: staffcast local-team ${planId}\n`);
+      return EXIT.ok;
+    };
   },
 };
 
@@ -56,7 +60,7 @@ const exampleCommand: CliCommand = {
   summary: 'print a complete example plan as JSON, to edit and record',
   help: 'An Australian team in Brisbane covering 08:00-20:00 every day takes over one KYC phone queue from June 2025 (explicit monthly volumes).',
   options: {},
-  run: async (_ctx, _args, io) => {
+  prepare: (_args, io) => {
     io.out(`${JSON.stringify(exampleLocalTeamPlan(), null, 2)}\n`);
     return EXIT.ok;
   },
@@ -74,7 +78,13 @@ summary (peak headcount, hires, first month meeting the requirement, break-even)
 assumption moves the results. --json prints what GET /v1/local-team/plans/:id/projection answers.`,
   options: { 'as-of': { type: 'string' } },
   csv: true,
-  run: (ctx, { positionals, values, format }, io) => runLocalTeamCommand(ctx, positionals[0], { format, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }) }, io.out),
+  prepare({ positionals, values, format }, io) {
+    const [planId] = positionals;
+    if (planId === undefined || !EntityId.safeParse(planId).success) throw new UsageError(MISSING_PLAN_ID);
+    const asOf = values['as-of'] as string | undefined;
+    if (asOf !== undefined) parseAsOf(asOf);
+    return (ctx) => runLocalTeamCommand(ctx, planId, { format, ...(asOf === undefined ? {} : { asOf }) }, io.out);
+  },
 };
 
 export const localTeamCommands: readonly CliCommand[] = [createCommand, exampleCommand, localTeamProjectionCommand];

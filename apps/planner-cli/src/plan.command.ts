@@ -81,17 +81,19 @@ short), its projected service level and abandonment, short agent-hours by local 
 worst hours in the queue's local time. --json prints what POST /v1/plans answers; --csv its rows.`,
   options: { ...PLAN_OPTIONS, scenario: { type: 'string' }, 'as-of': { type: 'string' } },
   csv: true,
-  async run(ctx, { values, format }, io) {
+  prepare({ values, format }, io) {
     const body = { ...planBody(values), ...defined({ scenarioId: values.scenario as string | undefined, asOf: values['as-of'] as string | undefined }) };
     const request = parseOrThrow(PlanRequest, body);
-    const answer = await withSpinner(io, 'planning', () => ctx.app.get(QueryBus).execute(planQuery(request)));
-    if (format === 'json') io.out(`${JSON.stringify(planReply(request, answer))}\n`);
-    else if (format === 'csv') io.out(planCsv(answer.plan.rows));
-    else {
-      const basis = `staffed to the ${Math.round(request.planQuantile * 100)}% forecast, shrinkage ${Math.round(request.shrinkage * 100)}%`;
-      const scenario = answer.scenario ? `, with scenario ${answer.scenario.scenarioId}` : '';
-      io.out(formatPlanTable(answer.plan, `capacity plan from ${new Date(request.from).toISOString().slice(0, 16)}Z for ${request.horizonHours} h, ${basis}${scenario}`));
-    }
-    return EXIT.ok;
+    return async (ctx) => {
+      const answer = await withSpinner(io, 'planning', () => ctx.app.get(QueryBus).execute(planQuery(request)));
+      if (format === 'json') io.out(`${JSON.stringify(planReply(request, answer))}\n`);
+      else if (format === 'csv') io.out(planCsv(answer.plan.rows));
+      else {
+        const basis = `staffed to the ${Math.round(request.planQuantile * 100)}% forecast, shrinkage ${Math.round(request.shrinkage * 100)}%`;
+        const scenario = answer.scenario ? `, with scenario ${answer.scenario.scenarioId}` : '';
+        io.out(formatPlanTable(answer.plan, `capacity plan from ${new Date(request.from).toISOString().slice(0, 16)}Z for ${request.horizonHours} h, ${basis}${scenario}`));
+      }
+      return EXIT.ok;
+    };
   },
 };

@@ -23,5 +23,5 @@ export const projectionsRebuildCommand: CliCommand = {
   summary: 'drop the ticket projection and fold the whole log again',
   help: 'Counts the events folded on stderr as it goes, then prints how many, the time taken and the checkpoint.',
   options: {},
-  run: (ctx, { format }, io) => runProjectionsCommand(ctx, { json: format === 'json' }, io.out, io.progressStream),
+  prepare: ({ format }, io) => (ctx) => runProjectionsCommand(ctx, { json: format === 'json' }, io.out, io.progressStream),
 };

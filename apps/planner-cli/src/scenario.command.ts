@@ -5,8 +5,8 @@ import { Assumption, RunRequest, type RunMetrics, type RunSummary } from '@staff
 import { parseOrThrow } from '../../planner-api/src/http/validation.js';
 import { AssumptionEnvelope, CreateScenarioRequest, runCsv, runReply, scenarioReply } from '../../planner-api/src/scenarios/scenarios.controller.js';
 import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RunScenario } from '../../planner-api/src/scenarios/scenarios.messages.js';
-import { EXIT, UsageError } from './cli-io.js';
-import { defined, jsonArgument, numberOption, type CliCommand } from './command.js';
+import { EXIT, UsageError, type CliIo } from './cli-io.js';
+import { defined, jsonArgument, numberOption, type CliCommand, type ParsedArgs } from './command.js';
 import type { CliContext } from './context.js';
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, planBody } from './plan.command.js';
 import { withSpinner } from './progress.js';
@@ -58,13 +58,15 @@ const createCommand: CliCommand = {
   help: `  --description TEXT  what the scenario is about
   --id ID             the scenario's id (a retry with the same name creates nothing); default a new one`,
   options: { description: { type: 'string' }, id: { type: 'string' } },
-  async run(ctx: CliContext, { positionals, values, format }, io) {
+  prepare({ positionals, values, format }, io) {
     if (positionals.length !== 1) throw new UsageError('give the scenario name as one argument (quote it if it has spaces)');
     const { scenarioId: id, name, description } = parseOrThrow(CreateScenarioRequest, defined({ scenarioId: values.id, name: positionals[0], description: values.description }));
-    const result = await ctx.app.get(CommandBus).execute(new CreateScenario(id, name, description, requestContext(), Date.now()));
-    if (format === 'json') io.out(`${JSON.stringify(result)}\n`);
-    else io.out(`${result.created ? 'created' : 'already recorded:'} scenario ${result.scenarioId}\nnext: staffcast scenario assume ${result.scenarioId} '{"kind":"aht-change","percent":15}'\n`);
-    return EXIT.ok;
+    return async (ctx) => {
+      const result = await ctx.app.get(CommandBus).execute(new CreateScenario(id, name, description, requestContext(), Date.now()));
+      if (format === 'json') io.out(`${JSON.stringify(result)}\n`);
+      else io.out(`${result.created ? 'created' : 'already recorded:'} scenario ${result.scenarioId}\nnext: staffcast scenario assume ${result.scenarioId} '{"kind":"aht-change","percent":15}'\n`);
+      return EXIT.ok;
+    };
   },
 };
 
@@ -76,16 +78,18 @@ const assumeCommand: CliCommand = {
 hires, attrition, local-team-move (the body of POST /v1/scenarios/:id/assumptions; /docs shows each).
   --id ID   the assumption's id (a retry adds nothing); default a new one`,
   options: { id: { type: 'string' } },
-  async run(ctx, { positionals, values, format }, io) {
+  prepare({ positionals, values, format }, io) {
     const id = scenarioId('assumption', positionals[0]);
     const example = `'{"kind":"volume-multiplier","factor":1.5,"from":"2026-11-17T00:00:00Z","to":"2026-11-20T00:00:00Z"}'`;
     const body = { ...(jsonArgument(positionals[1], `the assumption, e.g. ${example}`) as object), ...defined({ assumptionId: values.id }) };
     const { assumptionId, ...rest } = parseOrThrow(AssumptionEnvelope, body);
     const assumption = parseOrThrow(Assumption, rest);
-    const result = await ctx.app.get(CommandBus).execute(new AddAssumption(id, assumptionId, assumption, requestContext(), Date.now()));
-    if (format === 'json') io.out(`${JSON.stringify(result)}\n`);
-    else io.out(`${result.added ? 'added' : 'already recorded:'} ${assumption.kind} assumption ${result.assumptionId} in scenario ${id}\nnext: staffcast scenario run ${id} --from 2026-11-16 --weeks 1\n`);
-    return EXIT.ok;
+    return async (ctx) => {
+      const result = await ctx.app.get(CommandBus).execute(new AddAssumption(id, assumptionId, assumption, requestContext(), Date.now()));
+      if (format === 'json') io.out(`${JSON.stringify(result)}\n`);
+      else io.out(`${result.added ? 'added' : 'already recorded:'} ${assumption.kind} assumption ${result.assumptionId} in scenario ${id}\nnext: staffcast scenario run ${id} --from 2026-11-16 --weeks 1\n`);
+      return EXIT.ok;
+    };
   },
 };
 
@@ -102,16 +106,18 @@ position used and the comparison in the scenario's stream, and prints the totals
 --json prints what POST /v1/scenarios/:id/runs answers; --csv each queue's metrics.`,
   options: { ...PLAN_OPTIONS, 'hours-per-fte': { type: 'string' }, 'run-id': { type: 'string' } },
   csv: true,
-  async run(ctx, { positionals, values, format }, io) {
+  prepare({ positionals, values, format }, io) {
     const id = scenarioId('options', positionals[0]);
     const hoursPerFte = values['hours-per-fte'] === undefined ? undefined : numberOption(values['hours-per-fte'], 'hours-per-fte');
     const request = parseOrThrow(RunRequest, { ...planBody(values), ...defined({ hoursPerFte }) });
     const runId = values['run-id'] as string | undefined;
-    const { run, recorded } = await withSpinner(io, 'running the scenario', () => ctx.app.get(CommandBus).execute(new RunScenario(id, runId, request, requestContext(), Date.now())));
-    if (format === 'json') io.out(`${JSON.stringify(run)}\n`);
-    else if (format === 'csv') io.out(summaryCsv(run.summary));
-    else io.out(`${recorded ? 'recorded' : 'already recorded:'} run ${run.runId} of scenario ${id} at log position ${run.baselinePosition}, from ${run.request.from} for ${run.request.horizonHours} h\n\n${formatComparison(run.summary)}`);
-    return EXIT.ok;
+    return async (ctx) => {
+      const { run, recorded } = await withSpinner(io, 'running the scenario', () => ctx.app.get(CommandBus).execute(new RunScenario(id, runId, request, requestContext(), Date.now())));
+      if (format === 'json') io.out(`${JSON.stringify(run)}\n`);
+      else if (format === 'csv') io.out(summaryCsv(run.summary));
+      else io.out(`${recorded ? 'recorded' : 'already recorded:'} run ${run.runId} of scenario ${id} at log position ${run.baselinePosition}, from ${run.request.from} for ${run.request.horizonHours} h\n\n${formatComparison(run.summary)}`);
+      return EXIT.ok;
+    };
   },
 };
 
@@ -123,35 +129,41 @@ const showCommand: CliCommand = {
   --compare      with --run: JSON/CSV rows beside the baseline's (GET ...?compare=baseline)`,
   options: { run: { type: 'string' }, compare: { type: 'boolean' } },
   csv: true,
-  async run(ctx, { positionals, values, format }, io) {
+  prepare({ positionals, values, format }, io) {
     const id = scenarioId('options', positionals[0]);
-    const queries = ctx.app.get(QueryBus);
-    if (values.run !== undefined) {
-      const result = await withSpinner(io, 're-evaluating the run', () => queries.execute(new GetScenarioRun(id, values.run as string)));
-      const compare = values.compare === true;
-      if (format === 'json') io.out(`${JSON.stringify(runReply(result, compare))}\n`);
-      else if (format === 'csv') io.out(runCsv(result, compare));
-      else io.out(`run ${result.run.runId} of scenario ${id}, ran ${result.run.ranAt} at log position ${result.run.baselinePosition}; ${result.reproduced ? 'reproduced exactly' : 'NOT reproduced: the re-evaluation differs from what was recorded'}\n\n${formatComparison(result.run.summary)}`);
-      return EXIT.ok;
-    }
-    if (values.compare) throw new UsageError('--compare needs --run RUN_ID');
-    if (format === 'csv') throw new UsageError('--csv needs --run RUN_ID (a scenario has no rows of its own)');
-    const view = scenarioReply(await queries.execute(new GetScenario(id)));
-    if (format === 'json') {
-      io.out(`${JSON.stringify(view)}\n`);
-      return EXIT.ok;
-    }
-    const assumptions = view.assumptions.map((a) => {
-      const { kind, ...rest } = a.assumption;
-      return [a.assumptionId, kind, JSON.stringify(rest)];
-    });
-    const runs = view.runs.map((r) => [r.runId, r.ranAt, r.request.from, String(r.request.horizonHours), signed(r.total.delta.gapAgentHours, 1), r.total.delta.serviceLevel === null ? '-' : `${signed(r.total.delta.serviceLevel * 100, 1)} pp`]);
-    const lines = [`scenario ${view.scenarioId}: ${view.name}`, ...(view.description ? [view.description] : []), ''];
-    lines.push(assumptions.length === 0 ? 'no assumptions yet' : 'assumptions', ...(assumptions.length ? textTable([['id', 'kind', 'details'], ...assumptions], 3) : []), '');
-    lines.push(runs.length === 0 ? 'no runs yet' : 'runs', ...(runs.length ? textTable([['run', 'ran at', 'from', 'hours', 'Δ short h', 'Δ SL'], ...runs], 3) : []), '');
-    io.out(lines.join('\n'));
-    return EXIT.ok;
+    const runId = values.run as string | undefined;
+    if (runId === undefined && values.compare) throw new UsageError('--compare needs --run RUN_ID');
+    if (runId === undefined && format === 'csv') throw new UsageError('--csv needs --run RUN_ID (a scenario has no rows of its own)');
+    return runId === undefined ? (ctx) => showScenario(ctx, id, format, io) : (ctx) => showRun(ctx, id, runId, values.compare === true, format, io);
   },
 };
+
+/** A recorded run, re-evaluated from its recorded position, as its comparison, JSON or CSV. */
+async function showRun(ctx: CliContext, id: string, runId: string, compare: boolean, format: ParsedArgs['format'], io: CliIo): Promise<number> {
+  const result = await withSpinner(io, 're-evaluating the run', () => ctx.app.get(QueryBus).execute(new GetScenarioRun(id, runId)));
+  if (format === 'json') io.out(`${JSON.stringify(runReply(result, compare))}\n`);
+  else if (format === 'csv') io.out(runCsv(result, compare));
+  else io.out(`run ${result.run.runId} of scenario ${id}, ran ${result.run.ranAt} at log position ${result.run.baselinePosition}; ${result.reproduced ? 'reproduced exactly' : 'NOT reproduced: the re-evaluation differs from what was recorded'}\n\n${formatComparison(result.run.summary)}`);
+  return EXIT.ok;
+}
+
+/** A scenario's name, assumptions and runs (each run's change in short agent-hours and service level). */
+async function showScenario(ctx: CliContext, id: string, format: ParsedArgs['format'], io: CliIo): Promise<number> {
+  const view = scenarioReply(await ctx.app.get(QueryBus).execute(new GetScenario(id)));
+  if (format === 'json') {
+    io.out(`${JSON.stringify(view)}\n`);
+    return EXIT.ok;
+  }
+  const assumptions = view.assumptions.map((a) => {
+    const { kind, ...rest } = a.assumption;
+    return [a.assumptionId, kind, JSON.stringify(rest)];
+  });
+  const runs = view.runs.map((r) => [r.runId, r.ranAt, r.request.from, String(r.request.horizonHours), signed(r.total.delta.gapAgentHours, 1), r.total.delta.serviceLevel === null ? '-' : `${signed(r.total.delta.serviceLevel * 100, 1)} pp`]);
+  const lines = [`scenario ${view.scenarioId}: ${view.name}`, ...(view.description ? [view.description] : []), ''];
+  lines.push(assumptions.length === 0 ? 'no assumptions yet' : 'assumptions', ...(assumptions.length ? textTable([['id', 'kind', 'details'], ...assumptions], 3) : []), '');
+  lines.push(runs.length === 0 ? 'no runs yet' : 'runs', ...(runs.length ? textTable([['run', 'ran at', 'from', 'hours', 'Δ short h', 'Δ SL'], ...runs], 3) : []), '');
+  io.out(lines.join('\n'));
+  return EXIT.ok;
+}
 
 export const scenarioCommands: readonly CliCommand[] = [createCommand, assumeCommand, runCommand, showCommand];

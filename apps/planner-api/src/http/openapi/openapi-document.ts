@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { AppConfig } from '@staffcast/config';
 import { z } from 'zod';
+import { CorrelationIdHeader } from '../request-context.js';
 import { ErrorBody, standardErrors, type ErrorStatus, type RouteDoc, type RouteDocs } from './route-doc.js';
 
 const ERROR_MEANING: Record<ErrorStatus, string> = {
@@ -72,7 +73,10 @@ function toRouteConfig(route: RouteDoc): RouteConfig {
     if (!object) throw new Error(`${route.method} ${route.path}: the query schema must be an object`);
     request.query = withExamples(object, route.query.example);
   }
-  if (route.headers) request.headers = withExamples(route.headers.schema, route.headers.example);
+  // Every guarded route takes a correlation id; public ones write nothing.
+  const correlation = route.role === 'public' ? {} : { 'x-correlation-id': CorrelationIdHeader.optional().meta({ example: 'ops-2026-11-16-0042' }) };
+  const headers = route.headers ? withExamples(route.headers.schema, route.headers.example).extend(correlation) : z.object(correlation);
+  if (Object.keys(headers.shape).length > 0) request.headers = headers;
   if (route.body) {
     const contentType = route.body.contentType ?? 'application/json';
     request.body = { required: true, ...(route.body.description ? { description: route.body.description } : {}), content: { [contentType]: { schema: route.body.schema, example: route.body.example } } };
