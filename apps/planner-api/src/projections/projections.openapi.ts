@@ -70,7 +70,7 @@ const kpisRoute = (maxDays: number): RouteDoc => ({
   summary: 'Resolution time, CSAT, escalations and reopens per local day or ISO week',
   description: `Local dates [from, to) of the queue's zone, at most ${maxDays} days; weeks whole. \`asOf\`: ${ASOF}`,
   role: 'viewer',
-  query: { schema: kpisQuery(maxDays), example: { queueId: 'us-kyc-chat', from: '2026-11-02', to: '2026-11-09', granularity: 'day', asOf: '2026-11-10T00:00:00Z' } },
+  query: { schema: kpisQuery(maxDays), example: { queueId: 'us-kyc-chat', from: '2026-11-02', to: '2026-11-09', granularity: 'day', asOf: '1523311' } },
   responses: {
     200: {
       description: 'One row per period',
