@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from '@staffcast/config';
 import type { EventStore } from '@staffcast/event-store';
 import { AppModule } from './app.module.js';
+import { registerOpenApiDocs } from './http/openapi-docs.js';
 import { registerSecurity } from './http/security.js';
 
 export interface AppOptions {
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig, store: EventStore, options: A
   await registerSecurity(app, config);
   // CSV imports arrive as a raw stream so that memory stays flat whatever the file size.
   adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  await registerOpenApiDocs(app, config);
   app.enableShutdownHooks();
   return app;
 }

@@ -2,7 +2,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { exampleLocalTeamPlan, projectLocalTeamPlan } from '@staffcast/local-team';
 import { DraftLocalTeamPlan } from '../../planner-api/src/local-team/local-team.messages.js';
 import { openCliContext, type CliContext } from './context.js';
-import { formatLocalTeamTable, parseLocalTeamArgs, runLocalTeamCommand } from './local-team.command.js';
+import { parseCommandArgs } from './command.js';
+import { formatLocalTeamTable, localTeamProjectionCommand, runLocalTeamCommand } from './local-team.command.js';
 
 describe('local-team CLI command', () => {
   let ctx: CliContext;
@@ -14,8 +15,8 @@ describe('local-team CLI command', () => {
   });
 
   it('reads its arguments', () => {
-    expect(parseLocalTeamArgs(['p1', '--as-of', '42', '--csv'])).toEqual({ planId: 'p1', options: { format: 'csv', asOf: '42' } });
-    expect(parseLocalTeamArgs(['--json', '--as-of=2025-01-01T00:00:00Z', 'p2'])).toEqual({ planId: 'p2', options: { format: 'json', asOf: '2025-01-01T00:00:00Z' } });
+    expect(parseCommandArgs(localTeamProjectionCommand, ['p1', '--as-of', '42', '--csv'])).toMatchObject({ positionals: ['p1'], format: 'csv', values: { 'as-of': '42' } });
+    expect(parseCommandArgs(localTeamProjectionCommand, ['--json', '--as-of=2025-01-01T00:00:00Z', 'p2'])).toMatchObject({ positionals: ['p2'], format: 'json', values: { 'as-of': '2025-01-01T00:00:00Z' } });
   });
 
   it('prints a recorded plan as a table with one line per month, the summary and the sensitivity', async () => {
@@ -40,13 +41,13 @@ describe('local-team CLI command', () => {
     await runLocalTeamCommand(ctx, planId, { format: 'json' }, (text) => (json += text));
     expect(JSON.parse(json).summary.totalHires).toBe(51);
     let problem = '';
-    expect(await runLocalTeamCommand(ctx, '0192f4a8-1c00-7000-8000-00000000dead', {}, (text) => (problem += text))).toBe(1);
+    expect(await runLocalTeamCommand(ctx, '0192f4a8-1c00-7000-8000-00000000dead', {}, (text) => (problem += text))).toBe(3);
     expect(problem).toBe('local-team: id: no local-team plan 0192f4a8-1c00-7000-8000-00000000dead\n');
     problem = '';
-    expect(await runLocalTeamCommand(ctx, planId, { asOf: 'yesterday' }, (text) => (problem += text))).toBe(1);
+    expect(await runLocalTeamCommand(ctx, planId, { asOf: 'yesterday' }, (text) => (problem += text))).toBe(2);
     expect(problem).toMatch(/^local-team: asOf: must be a log position/);
     let usage = '';
     expect(await runLocalTeamCommand(ctx, undefined, {}, (text) => (usage += text))).toBe(2);
-    expect(usage).toContain('local-team PLAN_ID');
+    expect(usage).toBe('local-team: give the plan id (the planId POST /v1/local-team/plans answered)\n');
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { z } from 'zod';
 import type { Principal } from './auth.js';
 
 /** Who asked and under which correlation id: becomes the metadata of every event a request writes. */
@@ -8,7 +9,11 @@ export interface RequestContext {
   correlationId: string;
 }
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** `X-Correlation-Id`: recorded in the metadata of every event the request writes; an ill-formed one is replaced by a new id. */
+export const CorrelationIdHeader = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/)
+  .describe('Recorded with every event the request writes (and echoed by /v1/whoami); an ill-formed one is replaced by a new id');
 
 interface ContextRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -21,7 +26,7 @@ export function correlationIdOf(request: ContextRequest): string {
   if (request.correlationId) return request.correlationId;
   const header = request.headers['x-correlation-id'];
   const given = Array.isArray(header) ? header[0] : header;
-  request.correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+  request.correlationId = given !== undefined && CorrelationIdHeader.safeParse(given).success ? given : randomUUID();
   return request.correlationId;
 }
 

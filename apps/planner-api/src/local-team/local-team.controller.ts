@@ -10,7 +10,7 @@ import { DraftLocalTeamPlan, GetLocalTeamProjection, ReviseLocalTeamPlan } from 
 
 type Reply = { status(code: number): unknown; header(name: string, value: string): unknown };
 
-const ProjectionQuery = z.strictObject({
+export const ProjectionQuery = z.strictObject({
   /** A log position (digits) or an ISO-8601 instant: read only the events up to then. */
   asOf: z.string().max(40).optional(),
   format: z.enum(['json', 'csv']).optional(),
@@ -89,10 +89,14 @@ export class LocalTeamController {
   }
 }
 
-/** The revision in `If-Match: "3"` (weak or strong), or undefined; anything else is a 400. */
+/** `If-Match: "3"` (weak or strong, quoted or not): the plan revision the client last saw. */
+export const PlanIfMatchHeader = z
+  .string()
+  .regex(/^(W\/)?("\d{1,19}"|\d{1,19})$/, 'must be a plan revision such as "3"')
+  .transform((header) => header.replace(/^W\//, '').replace(/^"(.*)"$/, '$1'))
+  .describe('The plan revision the client last saw (the ETag); a stale one is a 409');
+
+/** The revision in `If-Match`, or undefined; anything else is a 400. */
 function ifMatchRevision(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const value = header.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-  if (!/^\d{1,19}$/.test(value)) throw new ValidationError([{ path: 'if-match', message: 'must be a plan revision such as "3"' }]);
-  return value;
+  return header === undefined ? undefined : parseOrThrow(PlanIfMatchHeader, header, 'if-match');
 }

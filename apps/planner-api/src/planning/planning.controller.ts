@@ -6,19 +6,37 @@ import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
 import { parseOrThrow, ValidationError } from '../http/validation.js';
-import { CapacityPlanner } from './capacity-plan.service.js';
 import { AccuracyQuery, IntradayRequest, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
-import { IntradayForecast, PlanWithScenario, type IntradayForecastResult } from './planning.messages.js';
+import { GetCapacityPlan, GetQueueForecasts, IntradayForecast, type IntradayForecastResult, type PlanAnswer } from './planning.messages.js';
+import type { z } from 'zod';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
+
+/** The query a validated `POST /v1/plans` body asks (the CLI's `plan` asks the same). */
+export function planQuery(request: z.output<typeof PlanRequest>): GetCapacityPlan {
+  const planRequest = {
+    fromMs: request.from,
+    horizonHours: request.horizonHours,
+    planQuantile: request.planQuantile,
+    shrinkage: request.shrinkage,
+    occupancyCap: request.occupancyCap,
+    ...(request.asOf ? { asOf: request.asOf } : {}),
+    ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+  };
+  return new GetCapacityPlan(planRequest, request.scenarioId);
+}
+
+/** The JSON answer of `POST /v1/plans`. */
+export function planReply(request: z.output<typeof PlanRequest>, { plan, scenario }: PlanAnswer) {
+  return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...scenario, ...plan };
+}
 
 @Controller('v1')
 export class PlanningController {
   constructor(
     @Inject(QueueForecaster) private readonly forecaster: QueueForecaster,
     @Inject(ForecastPublisher) private readonly publisher: ForecastPublisher,
-    @Inject(CapacityPlanner) private readonly planner: CapacityPlanner,
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
@@ -34,23 +52,12 @@ export class PlanningController {
   async plans(@Body() body: unknown, @Query() query: unknown, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<unknown> {
     const { format } = parseOrThrow(PlanQuery, query);
     const request = parseOrThrow(PlanRequest, body);
-    const planRequest = {
-      fromMs: request.from,
-      horizonHours: request.horizonHours,
-      planQuantile: request.planQuantile,
-      shrinkage: request.shrinkage,
-      occupancyCap: request.occupancyCap,
-      ...(request.asOf ? { asOf: request.asOf } : {}),
-      ...(request.queueIds ? { queueIds: request.queueIds } : {}),
-    };
-    const withScenario = request.scenarioId ? await this.queries.execute(new PlanWithScenario(request.scenarioId, planRequest)) : undefined;
-    const plan = withScenario ? withScenario.plan : await this.planner.plan(planRequest);
+    const answer = await this.queries.execute(planQuery(request));
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8');
-      return planCsv(plan.rows);
+      return planCsv(answer.plan.rows);
     }
-    const scenario = withScenario ? { scenarioId: request.scenarioId, baselinePosition: String(withScenario.baselinePosition), comparison: withScenario.comparison } : {};
-    return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...scenario, ...plan };
+    return planReply(request, answer);
   }
 
   /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */
@@ -79,13 +86,13 @@ export class PlanningController {
   @Post('forecasts')
   async forecasts(@Body() body: unknown): Promise<{ from: string; horizonHours: number; queues: QueueForecast[] }> {
     const request = parseOrThrow(QueueForecastRequest, body);
-    const { forecasts } = await this.forecaster.forecast({
+    const { forecasts } = await this.queries.execute(new GetQueueForecasts({
       fromMs: request.from,
       horizonHours: request.horizonHours,
       ...(request.asOf ? { asOf: request.asOf } : {}),
       ...(request.queueIds ? { queueIds: request.queueIds } : {}),
       ...(request.quantiles ? { quantiles: request.quantiles } : {}),
-    });
+    }));
     return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, queues: forecasts };
   }
 

@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { CapacityPlan } from '@staffcast/planning';
 import type { RunSummary } from '@staffcast/scenarios';
 import type { CapacityPlanRequest } from './capacity-plan.service.js';
+import type { QueueForecast, QueueForecastRequest } from './queue-forecast.service.js';
 import type { IntradayScale } from '@staffcast/forecasting';
 import type { IntradayRequest } from './planning.dto.js';
 
@@ -15,6 +16,29 @@ export class PlanWithScenario extends Query<{ plan: CapacityPlan; baselinePositi
     readonly scenarioId: string,
     readonly request: CapacityPlanRequest,
   ) {
+    super();
+  }
+}
+
+/** The answer to `POST /v1/plans`: the plan, and with a scenario its baseline position and comparison. */
+export interface PlanAnswer {
+  plan: CapacityPlan;
+  scenario?: { scenarioId: string; baselinePosition: string; comparison: RunSummary };
+}
+
+/** The capacity plan over the roster as it stands, or with a scenario's current assumptions applied. */
+export class GetCapacityPlan extends Query<PlanAnswer> {
+  constructor(
+    readonly request: CapacityPlanRequest,
+    readonly scenarioId?: string,
+  ) {
+    super();
+  }
+}
+
+/** Hourly volume and AHT forecasts per queue (`POST /v1/forecasts`). */
+export class GetQueueForecasts extends Query<{ forecasts: QueueForecast[] }> {
+  constructor(readonly request: QueueForecastRequest) {
     super();
   }
 }

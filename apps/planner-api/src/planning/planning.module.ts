@@ -9,6 +9,7 @@ import { ForecastPublisher } from './forecast-publication.service.js';
 import { ForecastWorkerPool, inProcessForecaster, type SeriesForecaster } from './forecast-workers.js';
 import { IntradayForecastHandler } from './intraday.handler.js';
 import { PlanningController } from './planning.controller.js';
+import { GetCapacityPlanHandler, GetQueueForecastsHandler } from './planning.handlers.js';
 import { PlanningFactsReader } from './planning-facts.service.js';
 import { QueueForecaster } from './queue-forecast.service.js';
 
@@ -33,6 +34,8 @@ const SERIES_FORECASTER = Symbol('SERIES_FORECASTER');
     ForecastPublisher,
     CapacityPlanner,
     IntradayForecastHandler,
+    GetCapacityPlanHandler,
+    GetQueueForecastsHandler,
   ],
   exports: [QueueForecaster, PlanningFactsReader, CapacityPlanner],
 })

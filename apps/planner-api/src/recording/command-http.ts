@@ -1,29 +1,41 @@
 import type { ExpectedRevision } from '@staffcast/event-store';
 import { EntityId } from '@staffcast/events';
+import { z } from 'zod';
 import { parseOrThrow, ValidationError } from '../http/validation.js';
 
 interface HeaderBag {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** `If-Match: "<revision>"` (the stream revision the client last saw), or undefined. */
-export function expectedRevisionFrom(request: HeaderBag): ExpectedRevision | undefined {
-  const raw = single(request.headers['if-match']);
-  if (raw === undefined) return undefined;
-  const value = raw.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-  if (value === '-1') return 'no_stream';
-  if (!/^\d{1,19}$/.test(value)) throw new ValidationError([{ path: 'if-match', message: 'must be a stream revision such as "3", or "-1" for a new stream' }]);
-  return BigInt(value);
-}
+/** `If-Match: "<revision>"`, weak or strong, quoted or not: the stream revision the client last saw, `-1` for none. */
+export const IfMatchHeader = z
+  .string()
+  .regex(/^(W\/)?("(-1|\d{1,19})"|-1|\d{1,19})$/, 'must be a stream revision such as "3", or "-1" for a new stream')
+  .transform((raw): ExpectedRevision => {
+    const value = raw.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+    return value === '-1' ? 'no_stream' : BigInt(value);
+  })
+  .describe('The stream revision the client last saw (from the ETag or `revision`); a stale one is a 409 and nothing is written');
 
 /** `Idempotency-Key`: a retried request with the same key writes nothing twice. */
+export const IdempotencyKeyHeader = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 characters of letters, digits and ._:-')
+  .describe('Event ids derive from this key, so a retried request writes nothing twice');
+
+/** The headers a recording write reads. */
+export const WriteHeaders = z.object({ 'if-match': IfMatchHeader.optional(), 'idempotency-key': IdempotencyKeyHeader.optional() });
+
+/** `If-Match`, or undefined. */
+export function expectedRevisionFrom(request: HeaderBag): ExpectedRevision | undefined {
+  const raw = single(request.headers['if-match']);
+  return raw === undefined ? undefined : parseOrThrow(IfMatchHeader, raw, 'if-match');
+}
+
+/** `Idempotency-Key`, or undefined. */
 export function idempotencyKeyFrom(request: HeaderBag): string | undefined {
   const raw = single(request.headers['idempotency-key']);
-  if (raw === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(raw)) throw new ValidationError([{ path: 'idempotency-key', message: 'must be 1-128 characters of letters, digits and ._:-' }]);
-  return raw;
+  return raw === undefined ? undefined : parseOrThrow(IdempotencyKeyHeader, raw, 'idempotency-key');
 }
 
 /** The body with the id from the path filled in; a body naming another id is a 400. */

@@ -2,22 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Re
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DisplayName, EntityId } from '@staffcast/events';
 import { planCsv, toCsv } from '@staffcast/planning';
-import { Assumption, COMPARISON_COLUMNS, RunRequest, comparisonRows } from '@staffcast/scenarios';
+import { Assumption, COMPARISON_COLUMNS, RunRequest, comparisonRows, type ScenarioState } from '@staffcast/scenarios';
 import { z } from 'zod';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { parseOrThrow } from '../http/validation.js';
-import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario } from './scenarios.messages.js';
+import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
 
 type Reply = { header(name: string, value: string): unknown };
+type ScenarioView = Extract<ScenarioState, { status: 'created' }>;
 
 /** An optional `scenarioId` makes a retried create idempotent. */
-const CreateScenarioRequest = z.strictObject({ scenarioId: EntityId.optional(), name: DisplayName, description: z.string().max(2000).optional() });
+export const CreateScenarioRequest = z.strictObject({ scenarioId: EntityId.optional(), name: DisplayName, description: z.string().max(2000).optional() });
 /** The body is the assumption itself; an optional `assumptionId` makes a retried add idempotent. */
-const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
+export const AssumptionEnvelope = z.looseObject({ assumptionId: EntityId.optional() });
 /** The body is the run request; an optional `runId` makes a retried run idempotent. */
-const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
-const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
+export const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
+export const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
 
 /**
  * What-if scenarios (DESIGN §3.7): a scenario holds assumptions; a run evaluates the capacity plan
@@ -46,14 +47,7 @@ export class ScenariosController {
   @RequireRole('viewer')
   @Get(':id')
   async get(@Param('id') id: string): Promise<unknown> {
-    const state = await this.queries.execute(new GetScenario(parseOrThrow(EntityId, id, 'id')));
-    return {
-      scenarioId: state.scenarioId,
-      name: state.name,
-      ...(state.description !== undefined ? { description: state.description } : {}),
-      assumptions: state.assumptions,
-      runs: state.runs.map((r) => ({ runId: r.runId, ranAt: r.ranAt, baselinePosition: r.baselinePosition, request: r.request, total: r.summary.total })),
-    };
+    return scenarioReply(await this.queries.execute(new GetScenario(parseOrThrow(EntityId, id, 'id'))));
   }
 
   /** Adds an assumption (see `Assumption` for the eight kinds). 201 `{ assumptionId }`; 200 when the same id and content were already added. */
@@ -103,25 +97,46 @@ export class ScenariosController {
   async getRun(@Param('id') id: string, @Param('runId') runId: string, @Query() query: unknown, @Res({ passthrough: true }) reply: Reply): Promise<unknown> {
     const { compare, format } = parseOrThrow(RunQuery, query);
     const result = await this.queries.execute(new GetScenarioRun(parseOrThrow(EntityId, id, 'id'), parseOrThrow(EntityId, runId, 'runId')));
-    const rows = compare === 'baseline' ? comparisonRows(result.baseline, result.scenario) : undefined;
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="scenario-run-${result.run.runId}.csv"`);
-      return rows ? toCsv(COMPARISON_COLUMNS, rows as unknown as Record<string, string | number | boolean | null>[]) : planCsv(result.scenario.rows);
+      return runCsv(result, compare === 'baseline');
     }
-    const { run } = result;
-    return {
-      scenarioId: run.scenarioId,
-      runId: run.runId,
-      ranAt: run.ranAt,
-      baselinePosition: run.baselinePosition,
-      request: run.request,
-      assumptions: run.assumptions,
-      summary: run.summary,
-      digest: run.digest,
-      reproduced: result.reproduced,
-      plan: { summaries: result.scenario.summaries, worstHours: result.scenario.worstHours, idleAgentHours: result.scenario.idleAgentHours, rows: rows ?? result.scenario.rows },
-      ...(rows ? { baselinePlan: { summaries: result.baseline.summaries, worstHours: result.baseline.worstHours, idleAgentHours: result.baseline.idleAgentHours } } : {}),
-    };
+    return runReply(result, compare === 'baseline');
   }
+}
+
+/** The JSON answer of `GET /v1/scenarios/:id`. */
+export function scenarioReply(state: ScenarioView) {
+  return {
+    scenarioId: state.scenarioId,
+    name: state.name,
+    ...(state.description !== undefined ? { description: state.description } : {}),
+    assumptions: state.assumptions,
+    runs: state.runs.map((r) => ({ runId: r.runId, ranAt: r.ranAt, baselinePosition: r.baselinePosition, request: r.request, total: r.summary.total })),
+  };
+}
+
+/** The rows of a run as CSV: the scenario plan's, or each beside the baseline's. */
+export function runCsv(result: RunResult, compare: boolean): string {
+  return compare ? toCsv(COMPARISON_COLUMNS, comparisonRows(result.baseline, result.scenario) as unknown as Record<string, string | number | boolean | null>[]) : planCsv(result.scenario.rows);
+}
+
+/** The JSON answer of `GET /v1/scenarios/:id/runs/:runId` (with `?compare=baseline` when `compare`). */
+export function runReply(result: RunResult, compare: boolean) {
+  const { run } = result;
+  const rows = compare ? comparisonRows(result.baseline, result.scenario) : undefined;
+  return {
+    scenarioId: run.scenarioId,
+    runId: run.runId,
+    ranAt: run.ranAt,
+    baselinePosition: run.baselinePosition,
+    request: run.request,
+    assumptions: run.assumptions,
+    summary: run.summary,
+    digest: run.digest,
+    reproduced: result.reproduced,
+    plan: { summaries: result.scenario.summaries, worstHours: result.scenario.worstHours, idleAgentHours: result.scenario.idleAgentHours, rows: rows ?? result.scenario.rows },
+    ...(rows ? { baselinePlan: { summaries: result.baseline.summaries, worstHours: result.baseline.worstHours, idleAgentHours: result.baseline.idleAgentHours } } : {}),
+  };
 }

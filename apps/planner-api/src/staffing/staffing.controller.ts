@@ -27,28 +27,32 @@ export class StaffingController {
   @Post('erlang')
   @HttpCode(200)
   erlang(@Body() body: unknown): ErlangResponse {
-    const input = parseOrThrow(ErlangRequest, body);
-    const target: ServiceTarget | undefined =
-      input.target === undefined && input.maxOccupancy === undefined ? undefined : { ...input.target, maxOccupancy: input.maxOccupancy };
-    const shrinkage = input.shrinkage ?? 0;
-    const common = { arrivalsPerHour: input.arrivalsPerHour, ahtSeconds: input.ahtSeconds };
-
-    if (input.agents !== undefined) {
-      const thresholdSeconds = input.thresholdSeconds ?? input.target?.thresholdSeconds ?? 0;
-      const evaluated = { ...common, agents: input.agents, thresholdSeconds };
-      const metrics = input.model === 'erlang-a' ? erlangAMetrics({ ...evaluated, patienceSeconds: input.patienceSeconds! }) : erlangCMetrics(evaluated);
-      return {
-        ...respond(input.model, metrics, input.agents, scheduledAgents(input.agents, shrinkage)),
-        ...(target === undefined ? {} : { meetsTarget: meetsTarget({ ...target, thresholdSeconds: target.thresholdSeconds ?? thresholdSeconds }, metrics) }),
-      };
-    }
-
-    const requirement =
-      input.model === 'erlang-a'
-        ? erlangARequirement({ ...common, patienceSeconds: input.patienceSeconds!, target: target!, maxAgents: MAX_AGENTS })
-        : erlangCRequirement({ ...common, target: target!, maxAgents: MAX_AGENTS });
-    return { ...respond(input.model, requirement.metrics, requirement.rawAgents, scheduledAgents(requirement.agents, shrinkage)), binding: requirement.binding };
+    return answerErlang(parseOrThrow(ErlangRequest, body));
   }
+}
+
+/** The staffing a validated request asks for: evaluated when `agents` is given, else searched for. */
+export function answerErlang(input: ErlangRequest): ErlangResponse {
+  const target: ServiceTarget | undefined =
+    input.target === undefined && input.maxOccupancy === undefined ? undefined : { ...input.target, maxOccupancy: input.maxOccupancy };
+  const shrinkage = input.shrinkage ?? 0;
+  const common = { arrivalsPerHour: input.arrivalsPerHour, ahtSeconds: input.ahtSeconds };
+
+  if (input.agents !== undefined) {
+    const thresholdSeconds = input.thresholdSeconds ?? input.target?.thresholdSeconds ?? 0;
+    const evaluated = { ...common, agents: input.agents, thresholdSeconds };
+    const metrics = input.model === 'erlang-a' ? erlangAMetrics({ ...evaluated, patienceSeconds: input.patienceSeconds! }) : erlangCMetrics(evaluated);
+    return {
+      ...respond(input.model, metrics, input.agents, scheduledAgents(input.agents, shrinkage)),
+      ...(target === undefined ? {} : { meetsTarget: meetsTarget({ ...target, thresholdSeconds: target.thresholdSeconds ?? thresholdSeconds }, metrics) }),
+    };
+  }
+
+  const requirement =
+    input.model === 'erlang-a'
+      ? erlangARequirement({ ...common, patienceSeconds: input.patienceSeconds!, target: target!, maxAgents: MAX_AGENTS })
+      : erlangCRequirement({ ...common, target: target!, maxAgents: MAX_AGENTS });
+  return { ...respond(input.model, requirement.metrics, requirement.rawAgents, scheduledAgents(requirement.agents, shrinkage)), binding: requirement.binding };
 }
 
 function respond(model: ErlangResponse['model'], m: QueueMetrics | ErlangAMetrics, rawAgents: number, scheduled: number): ErlangResponse {
