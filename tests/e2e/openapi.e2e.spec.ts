@@ -72,10 +72,12 @@ describe('OpenAPI document', () => {
       }
       if (anonymous.status !== 401) failures.push(`${method} ${path}: ${anonymous.status} without a token`);
       const asLowest = await t.request(method, url, { headers: asViewer });
+      if (role === 'admin' && asLowest.status !== 403) failures.push(`${method} ${path}: viewer got ${asLowest.status}, not 403`);
       if (role === 'viewer' && [401, 403].includes(asLowest.status)) failures.push(`${method} ${path}: viewer refused (${asLowest.status})`);
       if (role === 'planner' && asLowest.status !== 403) failures.push(`${method} ${path}: viewer got ${asLowest.status}, not 403`);
       if (role === 'planner' && [401, 403].includes((await t.request(method, url, { headers: asPlanner })).status)) failures.push(`${method} ${path}: planner refused`);
-      if (!['viewer', 'planner'].includes(role ?? '')) failures.push(`${method} ${path}: role ${role}`);
+      if (role === 'admin' && (await t.request(method, url, { headers: asPlanner })).status !== 403) failures.push(`${method} ${path}: planner not refused`);
+      if (!['viewer', 'planner', 'admin'].includes(role ?? '')) failures.push(`${method} ${path}: role ${role}`);
     }
     expect(failures).toEqual([]);
   });

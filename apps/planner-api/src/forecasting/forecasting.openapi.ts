@@ -29,7 +29,7 @@ export const forecastingRoutes: RouteDocs = (): RouteDoc[] => [
           weights: { 'seasonal-naive': 0.5, 'mstl-ets': 0.5 },
           mean: [11.6, 10.6, 12.4],
           quantiles: { '0.1': [8.1, 7.3, 8.9], '0.9': [15.2, 14.1, 16.0] },
-          backtest: { origins: 3, horizonHours: 3, wape: 0.081 },
+          backtest: { origins: 3, horizonHours: 3, wape: 0.081, baseline: { method: 'same-slot-mean-4w', wape: 0.094 }, combinationShare: 0.75 },
           holidayEffect: { ratio: null, nextOpenDayRatio: null },
           monthTurnEffect: { last: null, first: null, second: null, third: null },
           launches: { past: [], applied: [] },

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@staffcast/config';
+import { auditRoutes } from '../audit/audit.openapi.js';
 import { forecastingRoutes } from '../forecasting/forecasting.openapi.js';
 import { healthRoutes } from '../health/health.openapi.js';
 import { localTeamRoutes } from '../local-team/local-team.openapi.js';
@@ -20,7 +21,7 @@ const docsRoutes: RouteDocs = () => [
 ];
 
 /** Every module's route descriptions; a module that adds routes adds its `*.openapi.ts` here. */
-export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes];
+export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes, auditRoutes];
 
 /** Swagger UI's own files only: no inline script, no other origin (it works under a `script-src 'self'` policy). */
 const DOCS_CSP = {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RouteDoc, RouteDocs } from '../http/openapi/route-doc.js';
 import { SeriesBacktestReport } from '../forecasting/forecast-series.dto.js';
 import type { AccuracyRow } from './forecast-publication.service.js';
-import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
+import { AccuracyQuery, IntradayRequest, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import type { QueueForecast } from './queue-forecast.service.js';
 
 const Fraction = z.number().nullable();
@@ -221,4 +221,53 @@ const plansRoute: RouteDoc = {
 };
 
 /** Forecasts, requirements, capacity plans, publication and accuracy. */
-export const planningRoutes: RouteDocs = () => [forecastsRoute, publishRoute, accuracyRoute, requirementsRoute, plansRoute];
+const IntradayBody = z.strictObject({
+  queueId: z.string(),
+  timeZone: z.string(),
+  date: z.string().describe("The queue's local date re-forecast"),
+  asOf: z.string(),
+  elapsedHours: z.number().int().describe("Hours of the day elapsed at asOf"),
+  scale: z.strictObject({
+    observed: z.number().describe('Arrivals so far'),
+    expected: z.number().describe('What the day-ahead forecast expected so far'),
+    ratio: z.number().nullable(),
+    credibility: z.number().describe('Credibility weight Z in [0, 1], learned from the queue\'s last 8 weeks'),
+    applied: z.number().describe('1 + Z·(observed/expected − 1)'),
+  }),
+  credibilityDays: z.number().int(),
+  dayAhead: z.strictObject({ start: z.string(), horizonHours: z.number().int(), method: z.string() }),
+  observed: z.array(z.strictObject({ hour: z.string(), arrivals: z.number(), dayAheadMean: z.number() })),
+  forecast: z.array(z.strictObject({ hour: z.string(), dayAheadMean: z.number(), mean: z.number(), quantiles: z.record(z.string(), z.number()) })),
+  plan: z.strictObject({ from: z.string(), horizonHours: z.number().int(), planQuantile: z.number(), shrinkage: z.number(), ...PlanParts }),
+});
+
+const intradayRoute: RouteDoc = {
+  method: 'post',
+  path: '/v1/forecasts/intraday',
+  tag: 'forecasts',
+  summary: "The rest of a queue's day re-forecast from its arrivals so far",
+  description: "The morning's forecast of the queue's local day scaled by observed/expected so far, shrunk toward 1 by a credibility weight, with intervals, and the capacity plan of the rest of the day. `asOf` (default now) must not be in the future.",
+  role: 'viewer',
+  body: { schema: IntradayRequest, example: { queueId: 'us-kyc-chat', asOf: '2026-11-16T17:00:00Z' } },
+  responses: {
+    200: {
+      description: 'The re-forecast and its plan',
+      schema: IntradayBody,
+      example: {
+        queueId: 'us-kyc-chat',
+        timeZone: 'America/New_York',
+        date: '2026-11-16',
+        asOf: '2026-11-16T17:00:00.000Z',
+        elapsedHours: 12,
+        scale: { observed: 96, expected: 80, ratio: 1.2, credibility: 0.5, applied: 1.1 },
+        credibilityDays: 40,
+        dayAhead: { start: '2026-11-16T05:00:00.000Z', horizonHours: 24, method: 'combination' },
+        observed: [{ hour: '2026-11-16T16:00:00.000Z', arrivals: 14, dayAheadMean: 12.1 }],
+        forecast: [{ hour: '2026-11-16T17:00:00.000Z', dayAheadMean: 12.4, mean: 13.6, quantiles: { '0.1': 9.2, '0.9': 18.3 } }],
+        plan: { from: '2026-11-16T17:00:00.000Z', horizonHours: 12, planQuantile: 0.8, shrinkage: 0.3, ...PLAN_EXAMPLE },
+      },
+    },
+  },
+};
+
+export const planningRoutes: RouteDocs = () => [forecastsRoute, intradayRoute, publishRoute, accuracyRoute, requirementsRoute, plansRoute];
