@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { exampleLocalTeamPlan } from '@staffcast/local-team';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { asPlanner, asViewer, launchBody, queueBody, TOKENS_ENV } from '../support/fixtures.js';
+import { asPlanner, asViewer, launchBody, queueBody, ticketCreated, TOKENS_ENV } from '../support/fixtures.js';
 
 interface Issue {
   path: string;
@@ -57,6 +57,14 @@ describe('list reads behind the dashboard: queues, launches, scenarios, local-te
     const plans = (await t.request('GET', '/v1/local-team/plans', { headers: asViewer })).json<{ plans: Record<string, unknown>[] }>().plans;
     const example = exampleLocalTeamPlan();
     expect(plans).toEqual([{ planId: plan.planId, name: example.name, market: example.market, timeZone: example.timeZone, startMonth: example.startMonth, months: example.months, revision: '0' }]);
+  });
+
+  it('gives the span of ticket history in the projection status, so a client can default its dates', async () => {
+    const status = async () => (await t.request('GET', '/v1/projections/status', { headers: asViewer })).json<{ projections: { tickets: unknown }[] }>().projections[0]!.tickets;
+    expect(await status()).toBeNull();
+    const batch = { events: [ticketCreated('T2', '2026-03-04T09:00:00Z'), ticketCreated('T1', '2026-03-02T14:05:00Z')] };
+    expect((await t.request('POST', '/v1/tickets/events', { body: batch, headers: asPlanner })).status).toBe(201);
+    expect(await status()).toEqual({ first: '2026-03-02T14:05:00.000Z', last: '2026-03-04T09:00:00.000Z' });
   });
 
   it('needs a token', async () => {

@@ -23,3 +23,4 @@ export * from './roster-model.js';
 export * from './direct-roster.js';
 export * from './as-of.js';
 export * from './queue-mix.js';
+export * from './ticket-span.js';
