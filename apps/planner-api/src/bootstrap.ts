@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from '@staffcast/config';
 import type { EventStore } from '@staffcast/event-store';
 import { AppModule } from './app.module.js';
+import { registerDashboard } from './http/dashboard.js';
 
 /** Builds the HTTP application on Fastify; shared by main and the end-to-end tests. */
 export async function createApp(config: AppConfig, store: EventStore): Promise<NestFastifyApplication> {
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, store: EventStore): Promise<N
   });
   // CSV imports arrive as a raw stream so that memory stays flat whatever the file size.
   adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  await registerDashboard(app);
   app.enableShutdownHooks();
   return app;
 }
