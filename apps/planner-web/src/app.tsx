@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi, describeError, type Api, type QueueListing } from './api';
 import { ZONE_CHOICES, rangeHours, type Filters } from './context';
 import { addDays, isoDate, DAY_MS } from './time';
-import { ErrorBox, Loading } from './ui';
+import { ErrorBox, Loading, ViewBoundary } from './ui';
 import { CapacityView } from './views/capacity';
 import { ForecastView } from './views/forecast';
 import { KpiView } from './views/kpis';
@@ -144,7 +144,9 @@ function Shell({ api, who, onSignOut }: { api: Api; who: { role: string; name: s
                 {rangeIssue}
               </p>
             ) : (
-              <Current api={api} queues={defaults.queues} filters={filters} role={who.role} />
+              <ViewBoundary key={view}>
+                <Current api={api} queues={defaults.queues} filters={filters} role={who.role} />
+              </ViewBoundary>
             )}
           </div>
         </>

@@ -28,12 +28,14 @@ export interface ChartProps {
   zone: string;
   markers?: readonly ChartMarker[];
   yLabel: string;
+  /** The x axis' label; the zone's local time by default. */
+  xLabel?: string;
   height?: number;
   testId: string;
 }
 
 /** A uPlot time chart with its axis in `zone`, an optional band and shaded marker windows. */
-export function TimeChart({ title, xMs, series, zone, markers = [], yLabel, height = 260, testId }: ChartProps) {
+export function TimeChart({ title, xMs, series, zone, markers = [], yLabel, xLabel, height = 260, testId }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -59,7 +61,7 @@ export function TimeChart({ title, xMs, series, zone, markers = [], yLabel, heig
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
       scales: { x: { time: true } },
-      axes: [{ label: `Local time (${zone})` }, { label: yLabel }],
+      axes: [{ label: xLabel ?? `Local time (${zone})` }, { label: yLabel }],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 1.5, ...(s.dash ? { dash: s.dash } : {}), points: { show: false } }))],
       bands,
       hooks: { drawClear: [drawMarkers] },
@@ -72,6 +74,6 @@ export function TimeChart({ title, xMs, series, zone, markers = [], yLabel, heig
       window.removeEventListener('resize', resize);
       plot.destroy();
     };
-  }, [title, xMs, series, zone, markers, yLabel, height]);
+  }, [title, xMs, series, zone, markers, yLabel, xLabel, height]);
   return <div class="chart" ref={host} data-testid={testId} role="img" aria-label={`${title}; the numbers are in the table below`} />;
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from './api';
 import { downloadCsv, toCsv, type Cell } from './csv';
@@ -140,4 +140,17 @@ export function Stat({ label, value, testId }: { label: string; value: string; t
       </div>
     </div>
   );
+}
+
+/** Keeps a failure in one view from blanking the page: the view shows it in words instead. */
+export class ViewBoundary extends Component<{ children: ComponentChildren }, { error: string | null }> {
+  override state = { error: null as string | null };
+
+  override componentDidCatch(error: unknown) {
+    this.setState({ error: describeError(error) });
+  }
+
+  render() {
+    return this.state.error ? <ErrorBox message={`This view failed to draw: ${this.state.error}`} retry={() => this.setState({ error: null })} /> : this.props.children;
+  }
 }

@@ -9,9 +9,9 @@ interface KpiPeriod {
   start: string;
   arrivals: number;
   resolutions: number;
-  resolutionSeconds: { median: number | null; p90: number | null };
-  csat: { rated: number; satisfied: number; share: number | null };
-  escalations: { total: number; rate: number | null };
+  resolutionSeconds: { median: number | null; p90: number | null } | null;
+  csat: { rated: number; satisfied: number; share: number | null } | null;
+  escalations: { total: number; rate: number | null } | null;
 }
 
 interface DriverWeek {
@@ -19,6 +19,8 @@ interface DriverWeek {
   start: string;
   rows: { category: string; market: string; arrivals: number; escalations: number; arrivalsChange: number | null }[];
 }
+
+const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : seconds / 60);
 
 const COLOURS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 
@@ -66,8 +68,8 @@ function QueueKpis({ api, queue, filters, granularity }: ViewProps & { queue: Qu
                 title={`Resolution time, ${queue.queueId}`}
                 xMs={k.periods.map((p) => Date.parse(p.start))}
                 series={[
-                  { label: 'Median (min)', values: k.periods.map((p) => (p.resolutionSeconds.median === null ? null : p.resolutionSeconds.median / 60)), color: '#2563eb', width: 2 },
-                  { label: 'p90 (min)', values: k.periods.map((p) => (p.resolutionSeconds.p90 === null ? null : p.resolutionSeconds.p90 / 60)), color: '#dc2626', width: 2 },
+                  { label: 'Median (min)', values: k.periods.map((p) => minutes(p.resolutionSeconds?.median)), color: '#2563eb', width: 2 },
+                  { label: 'p90 (min)', values: k.periods.map((p) => minutes(p.resolutionSeconds?.p90)), color: '#dc2626', width: 2 },
                 ]}
                 zone={zone}
                 yLabel="minutes"
@@ -77,7 +79,7 @@ function QueueKpis({ api, queue, filters, granularity }: ViewProps & { queue: Qu
               <DataTable
                 caption={`KPIs per ${granularity}, ${queue.queueId}`}
                 columns={['period', 'arrivals', 'resolutions', 'median resolution s', 'p90 resolution s', 'CSAT rated', 'CSAT satisfied share', 'escalations', 'escalation rate']}
-                rows={k.periods.map((p) => [p.period, p.arrivals, p.resolutions, p.resolutionSeconds.median, p.resolutionSeconds.p90, p.csat.rated, p.csat.share, p.escalations.total, p.escalations.rate])}
+                rows={k.periods.map((p) => [p.period, p.arrivals, p.resolutions, p.resolutionSeconds?.median, p.resolutionSeconds?.p90, p.csat?.rated, p.csat?.share, p.escalations?.total, p.escalations?.rate])}
                 csvName={`kpis-${queue.queueId}-${filters.from}.csv`}
                 testId={`kpi-table-${queue.queueId}`}
               />
@@ -106,6 +108,7 @@ function Drivers({ api, filters }: ViewProps) {
                 xMs={d.weeks.map((w) => Date.parse(w.start))}
                 series={categories.map((c, i) => ({ label: c, values: d.weeks.map((w) => perCategory(w, c, 'arrivals')), color: COLOURS[i % COLOURS.length]!, width: 2 }))}
                 zone="UTC"
+                xLabel="ISO week starting (UTC)"
                 yLabel="tickets / week"
                 height={240}
                 testId="drivers-chart"

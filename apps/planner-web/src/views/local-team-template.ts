@@ -21,7 +21,7 @@ export function localTeamTemplate(queue: QueueListing, startMonth: string): Reco
     takeover: [{ queueIds: [queue.queueId], fromMonth: takeoverMonth, share: 1 }],
     demand: { kind: 'forecast', monthlyGrowthPct: 1 },
     workload: { shrinkage: 0.3, occupancyCap: 0.85, hoursPerFtePerWeek: 40 },
-    hiring: { leadTimeWeeks: 6, trainingWeeks: 4, classSize: 8, maxClassesPerMonth: 2, trainingYield: 0.9, rampProductivity: [0.5, 0.75] },
+    hiring: { leadTimeWeeks: 6, trainingWeeks: 4, classSize: 5, maxClassesPerMonth: 1, trainingYield: 0.9, rampProductivity: [0.5, 0.75] },
     attrition: { annualRate: 0.25 },
     structure: { agentsPerTeamLead: 10, agentsPerQa: 15, trainersPerClass: 1, fixedRoles: { manager: 1 } },
     costs: {

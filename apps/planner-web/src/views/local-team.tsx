@@ -112,6 +112,7 @@ function PlanProjection({ api, planId }: { api: Api; planId: string }) {
                 { label: 'Agent headcount', values: p.months.map((m) => m.agentHeadcount), color: '#111827', dash: [4, 4] },
               ]}
               zone="UTC"
+              xLabel="Month"
               yLabel="people / FTE"
               height={230}
               testId="lt-fte-chart"
@@ -124,6 +125,7 @@ function PlanProjection({ api, planId }: { api: Api; planId: string }) {
                 { label: 'Offshore equivalent (cumulative)', values: cumulative.map((c) => c.offshore), color: '#16a34a', width: 2 },
               ]}
               zone="UTC"
+              xLabel="Month"
               yLabel="cost"
               height={230}
               testId="lt-cost-chart"
