@@ -7,8 +7,8 @@ import type { EventStore } from '@staffcast/event-store';
 import { AppModule } from './app.module.js';
 import { registerDashboard } from './http/dashboard.js';
 
-/** Builds the HTTP application on Fastify; shared by main and the end-to-end tests. */
-export async function createApp(config: AppConfig, store: EventStore): Promise<NestFastifyApplication> {
+/** Builds the HTTP application on Fastify; shared by main and the end-to-end tests (which may serve the dashboard from elsewhere). */
+export async function createApp(config: AppConfig, store: EventStore, options: { dashboardRoot?: string } = {}): Promise<NestFastifyApplication> {
   // Fastify's pino logger writes one JSON line per request (structured logs) unless silenced.
   const logger = config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL };
   // Long path ids reach the route and fail its id validation (400 naming `id`) instead of
@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig, store: EventStore): Promise<N
   });
   // CSV imports arrive as a raw stream so that memory stays flat whatever the file size.
   adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
-  await registerDashboard(app);
+  await registerDashboard(app, options.dashboardRoot);
   app.enableShutdownHooks();
   return app;
 }
