@@ -230,6 +230,26 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     await screenshot(page, 'scenario-run');
   }, 120_000);
 
+  it('offers a form for every assumption kind, each accepted by the API as the page fills it', async () => {
+    const { page } = b;
+    await page.click('#tab-scenarios');
+    await page.fill('input[name=scenario-name]', 'Every kind');
+    await page.click('text=Create scenario');
+    await page.waitForSelector('[data-testid=scenario-name]:has-text("Every kind")');
+    const kinds = await page.$$eval('select[name=assumption-kind] option', (options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(kinds.sort()).toEqual(['aht-change', 'attrition', 'hires', 'launch', 'local-team-move', 'service-target', 'shrinkage', 'volume-multiplier']);
+    for (const kind of kinds) {
+      await page.selectOption('select[name=assumption-kind]', kind);
+      await page.click('text=Add assumption');
+      await page.waitForSelector(`[data-testid=assumptions] li[data-kind="${kind}"]`, { timeout: 15_000 });
+    }
+    const { scenarios } = await api<{ scenarios: { scenarioId: string; name: string }[] }>('GET', '/v1/scenarios');
+    const scenarioId = scenarios.find((s) => s.name === 'Every kind')!.scenarioId;
+    const recorded = await api<{ assumptions: { assumption: { kind: string } }[] }>('GET', `/v1/scenarios/${scenarioId}`);
+    expect(recorded.assumptions.map((a) => a.assumption.kind).sort()).toEqual([...kinds].sort());
+    await screenshot(page, 'scenario-every-kind');
+  }, 120_000);
+
   it('drafts a local-team plan from the page and shows its projection as the API computes it', async () => {
     const { page } = b;
     await page.click('#tab-local-team');
