@@ -104,6 +104,13 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     await page.focus(`[data-testid="heatmap-${queueId}"] button.cell[data-utc~="${open.hour}"]`);
     const detail = page.locator(`[data-testid="detail-${queueId}"]`);
     expect(await detail.locator('[data-field=required]').first().textContent()).toBe(open.rawAgents.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(open.rawAgents) ? 0 : 2, maximumFractionDigits: Number.isInteger(open.rawAgents) ? 0 : 2 }));
+    // Arrow keys move between hours: down is the same local hour a day later.
+    const before = await page.evaluate<{ date: string; hour: string }>("({ date: document.activeElement.dataset.date, hour: document.activeElement.dataset.hour })");
+    await page.keyboard.press('ArrowDown');
+    const after = await page.evaluate<{ date: string; hour: string }>("({ date: document.activeElement.dataset.date, hour: document.activeElement.dataset.hour })");
+    expect(after).toEqual({ date: DateTime.fromISO(before.date).plus({ days: 1 }).toISODate(), hour: before.hour });
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate<string>('document.activeElement.dataset.hour')).toBe(String(Number(before.hour) + 1));
     await screenshot(page, 'capacity-plan');
   }, 90_000);
 

@@ -127,9 +127,9 @@ function Shell({ api, who, onSignOut }: { api: Api; who: { role: string; name: s
       {defaults && filters && (
         <>
           <FilterBar queues={defaults.queues} filters={filters} onChange={setFilters} />
-          <nav class="tabs" role="tablist" aria-label="Views">
+          <nav class="tabs" role="tablist" aria-label="Views" onKeyDown={(e) => moveTab(e, view, setView)}>
             {VIEWS.map((v) => (
-              <button key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={view === v.id} aria-controls="view" onClick={() => setView(v.id)}>
+              <button key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={view === v.id} aria-controls="view" tabIndex={view === v.id ? 0 : -1} onClick={() => setView(v.id)}>
                 {v.label}
               </button>
             ))}
@@ -153,6 +153,16 @@ function Shell({ api, who, onSignOut }: { api: Api; who: { role: string; name: s
       )}
     </div>
   );
+}
+
+/** Arrow keys, Home and End move between the view tabs (the WAI-ARIA tabs pattern). */
+function moveTab(e: KeyboardEvent, view: ViewId, setView: (v: ViewId) => void): void {
+  const i = VIEWS.findIndex((v) => v.id === view);
+  const to = e.key === 'ArrowRight' ? (i + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (i + VIEWS.length - 1) % VIEWS.length : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  setView(VIEWS[to]!.id);
+  document.getElementById(`tab-${VIEWS[to]!.id}`)?.focus();
 }
 
 function FilterBar({ queues, filters, onChange }: { queues: QueueListing[]; filters: Filters; onChange: (f: Filters) => void }) {

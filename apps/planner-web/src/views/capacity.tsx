@@ -90,6 +90,19 @@ function cellTitle(cell: HeatCell): string {
 function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zone: string }) {
   const grid = heatGrid(rows, zone);
   const [focus, setFocus] = useState<HeatCell | null>(null);
+  const [active, setActive] = useState<{ day: number; hour: number } | null>(null);
+  const first = firstCell(grid.cells);
+  const current = active && grid.cells[active.day]?.[active.hour]?.rows.length ? active : first;
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = ARROWS[e.key];
+    if (!step || !current) return;
+    e.preventDefault();
+    const next = nextCell(grid.cells, current, step);
+    if (!next) return;
+    setActive(next);
+    const cell = grid.cells[next.day]![next.hour]!;
+    (e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>(`button.cell[data-date="${cell.date}"][data-hour="${cell.hour}"]`)?.focus();
+  };
   const names = zoneNames(
     rows.map((r) => r.hour),
     zone,
@@ -99,7 +112,8 @@ function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zo
       <p class="zone-note">
         Staffing gap by local hour, in <strong data-testid={`zone-${queueId}`}>{zone}</strong> ({names}). Red is short of the requirement, blue is surplus, grey is closed.
       </p>
-      <table class="heatmap" data-testid={`heatmap-${queueId}`}>
+      <p class="sr-only">Use the arrow keys to move between hours.</p>
+      <table class="heatmap" data-testid={`heatmap-${queueId}`} onKeyDown={onKeyDown}>
         <caption class="sr-only">Staffing gap (rostered − required agents) for {queueId} by local day and hour</caption>
         <thead>
           <tr>
@@ -119,7 +133,7 @@ function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zo
             return (
               <tr key={day}>
                 <th scope="row">{new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' })}</th>
-                {cells.map((cell) => {
+                {cells.map((cell, h) => {
                   const colour = cellColour(cell, grid.scale);
                   const strong = /rgba\(.*, (0\.[6-9]\d|1\.00)\)$/.test(colour);
                   return (
@@ -128,6 +142,7 @@ function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zo
                         <button
                           type="button"
                           class="cell"
+                          tabIndex={current && current.day === d && current.hour === h ? 0 : -1}
                           data-date={cell.date}
                           data-hour={cell.hour}
                           data-utc={cell.rows.map((r) => r.hour).join(' ')}
@@ -135,7 +150,10 @@ function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zo
                           title={cellTitle(cell)}
                           aria-label={cellTitle(cell)}
                           onMouseEnter={() => setFocus(cell)}
-                          onFocus={() => setFocus(cell)}
+                          onFocus={() => {
+                            setFocus(cell);
+                            setActive({ day: d, hour: h });
+                          }}
                         >
                           {cell.rows.some((r) => r.open) ? fmt(Math.round(cellGap(cell) * 10) / 10, 1) : ''}
                         </button>
@@ -177,4 +195,22 @@ function HeatMap({ queueId, rows, zone }: { queueId: string; rows: PlanRow[]; zo
       </div>
     </div>
   );
+}
+
+const ARROWS: Record<string, { day: number; hour: number }> = { ArrowLeft: { day: 0, hour: -1 }, ArrowRight: { day: 0, hour: 1 }, ArrowUp: { day: -1, hour: 0 }, ArrowDown: { day: 1, hour: 0 } };
+
+function firstCell(cells: HeatCell[][]): { day: number; hour: number } | null {
+  for (let day = 0; day < cells.length; day++) for (let hour = 0; hour < 24; hour++) if (cells[day]![hour]!.rows.length > 0) return { day, hour };
+  return null;
+}
+
+/** The next hour with plan rows in the arrow's direction (a DST gap or the range's edge is stepped over). */
+function nextCell(cells: HeatCell[][], from: { day: number; hour: number }, step: { day: number; hour: number }): { day: number; hour: number } | null {
+  let { day, hour } = from;
+  for (;;) {
+    day += step.day;
+    hour += step.hour;
+    if (day < 0 || day >= cells.length || hour < 0 || hour > 23) return null;
+    if (cells[day]![hour]!.rows.length > 0) return { day, hour };
+  }
 }
