@@ -134,6 +134,17 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     expect(at('2026-11-01', 1)).toEqual(['2026-11-01T05:00:00.000Z', '2026-11-01T06:00:00.000Z']);
     expect(cells.filter((c) => c.date === '2026-11-01').flatMap((c) => c.utc)).toHaveLength(25);
     await screenshot(page, 'capacity-plan-dst');
+
+    // One zone for all: the same hours read on Kuala Lumpur's clock (UTC+8, no DST).
+    await page.selectOption('select[name=zone]', 'Asia/Kuala_Lumpur');
+    await page.waitForSelector('[data-testid="zone-us-kyc-chat"]:has-text("Asia/Kuala_Lumpur")');
+    const kl = await page.$$eval('[data-testid="heatmap-us-kyc-chat"] button.cell', (els) => els.map((e) => ({ date: e.getAttribute('data-date')!, hour: Number(e.getAttribute('data-hour')), utc: e.getAttribute('data-utc')!.split(' ') })));
+    expect(kl.every((c) => c.utc.length === 1)).toBe(true);
+    for (const cell of kl) {
+      const local = DateTime.fromISO(cell.utc[0]!, { zone: 'Asia/Kuala_Lumpur' });
+      expect([local.toISODate(), local.hour]).toEqual([cell.date, cell.hour]);
+    }
+    await page.selectOption('select[name=zone]', 'queue');
   }, 90_000);
 
   it('shows forecast against actuals with the forecast the API gives', async () => {
