@@ -174,6 +174,31 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     await screenshot(page, 'forecast');
   }, 90_000);
 
+  it('publishes a forecast of past hours from the page and scores it against the actuals as the API does', async () => {
+    const { page } = b;
+    await setRange(page, '2026-11-02', '2026-11-09');
+    await page.waitForSelector('[data-testid="chart-us-kyc-chat"] canvas', { timeout: 60_000 });
+    await page.click('text=Publish this forecast');
+    await page.waitForSelector('[data-testid="accuracy-us-kyc-chat"]', { timeout: 60_000 });
+    const accuracy = await api<{ publications: number; byHorizon: { horizon: string; hours: number; wape: number | null; bias: number | null; coverage: number | null }[]; overall: { wape: number; bias: number; coverage: number } }>(
+      'GET',
+      `/v1/accuracy?queueId=us-kyc-chat&from=2026-10-19T00:00:00Z&to=2026-11-09T00:00:00Z`,
+    );
+    expect(accuracy.publications).toBe(1);
+    const rows = await tableValues(page, 'accuracy-us-kyc-chat');
+    expect(rows.map((r) => r[0])).toEqual([...accuracy.byHorizon.map((h) => h.horizon), 'all']);
+    accuracy.byHorizon.forEach((h, i) => {
+      expect(Number(rows[i]![1])).toBe(h.hours);
+      for (const [j, value] of [h.wape, h.bias, h.coverage].entries()) {
+        if (value === null) expect(rows[i]![j + 2]).toBe('');
+        else expect(Math.abs(Number(rows[i]![j + 2]) - value)).toBeLessThan(TOL);
+      }
+    });
+    expect(Math.abs(Number(rows.at(-1)![2]) - accuracy.overall.wape)).toBeLessThan(TOL);
+    expect(accuracy.overall.wape).toBeGreaterThan(0);
+    await screenshot(page, 'forecast-accuracy');
+  }, 120_000);
+
   it('shows KPIs and contact drivers as the API reports them, and downloads them as CSV', async () => {
     const { page } = b;
     await setRange(page, '2026-10-19', '2026-11-16');

@@ -75,7 +75,7 @@ export const fmt = (value: Cell, digits = 1): string => {
 export const pct = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`);
 
 /** Columns whose values are fractions shown as percentages. */
-const PERCENT_COLUMN = /service level|abandonment|rate|share|WAPE|bias|coverage|SL/i;
+const PERCENT_COLUMN = /service level|abandonment|\brate\b|share|WAPE|bias|coverage|\bSL\b/i;
 
 /** An accessible table of what a chart shows, with its CSV download. Raw values sit in data-value. */
 export function DataTable({ caption, columns, rows, csvName, testId, collapsed }: TableProps) {

@@ -22,6 +22,8 @@ interface DriverWeek {
 
 const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : seconds / 60);
 
+const percent = (fraction: number | null | undefined) => (fraction === null || fraction === undefined ? null : fraction * 100);
+
 const COLOURS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 
 /** KPIs per queue (resolution median and p90, CSAT, escalations and rate) and the contact-driver trend per category. */
@@ -75,6 +77,18 @@ function QueueKpis({ api, queue, filters, granularity }: ViewProps & { queue: Qu
                 yLabel="minutes"
                 height={220}
                 testId={`kpi-chart-${queue.queueId}`}
+              />
+              <TimeChart
+                title={`CSAT and escalation rate, ${queue.queueId}`}
+                xMs={k.periods.map((p) => Date.parse(p.start))}
+                series={[
+                  { label: 'CSAT satisfied (%)', values: k.periods.map((p) => percent(p.csat?.share)), color: '#16a34a', width: 2 },
+                  { label: 'Escalation rate (%)', values: k.periods.map((p) => percent(p.escalations?.rate)), color: '#9333ea', width: 2 },
+                ]}
+                zone={zone}
+                yLabel="%"
+                height={200}
+                testId={`kpi-rates-chart-${queue.queueId}`}
               />
               <DataTable
                 caption={`KPIs per ${granularity}, ${queue.queueId}`}
