@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { seedDemo } from '../../scripts/demo/seed-demo.js';
 import { buildDashboard, externalRequests, openBrowser, screenshot, tableValues, type Browser } from '../support/browser.js';
-import { asPlanner, PLANNER_TOKEN, TOKENS_ENV } from '../support/fixtures.js';
+import { asPlanner, PLANNER_TOKEN, TOKENS_ENV, VIEWER_TOKEN } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface PlanRow {
@@ -319,6 +319,22 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     expect(await tableValues(page, 'lt-sensitivity')).toHaveLength(projection.sensitivity.length);
     await screenshot(page, 'local-team');
   }, 120_000);
+
+  it('signs out, and shows a viewer the scenarios without the forms that write', async () => {
+    const { page } = b;
+    await page.click('text=Sign out');
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('staffcast.token')")).toBeNull();
+    await page.fill('#token', VIEWER_TOKEN);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=whoami]:has-text("viewer")');
+    await page.click('#tab-scenarios');
+    await page.waitForSelector('text=KYC surge from the page');
+    expect(await page.locator('text=Create scenario').count()).toBe(0);
+    await page.click('text=KYC surge from the page');
+    await page.waitForSelector('[data-testid=scenario-name]');
+    expect(await page.locator('text=Add assumption').count()).toBe(0);
+    expect(await page.locator('text=Run against the baseline').count()).toBe(0);
+  }, 60_000);
 
   it('sent no request anywhere but the test server', () => {
     expect(b.requests.length).toBeGreaterThan(10);

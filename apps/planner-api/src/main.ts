@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
   console.log(`Staffcast planner API on ${url} (store: ${store.kind}${demo ? ', demo mode' : ''})`);
-  console.log(`  health: ${url}/health`);
+  console.log(`  dashboard: ${url}/
+  health: ${url}/health`);
   if (demoToken) console.log(`  planner token: ${demoToken}\n  try: curl -H "Authorization: Bearer ${demoToken}" ${url}/v1/whoami`);
 }
 
