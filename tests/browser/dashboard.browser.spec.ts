@@ -23,7 +23,7 @@ interface Period {
 }
 interface Plan {
   rows: PlanRow[];
-  summaries: { queueId: string; weeks: Period[]; total: Period }[];
+  summaries: { queueId: string; days: Period[]; weeks: Period[]; total: Period }[];
 }
 
 const TOL = 1e-9;
@@ -98,6 +98,10 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
       expect(num(weeks[i]![4]!)).toBeCloseTo(w.shortAgentHours, 9);
       expect(num(weeks[i]![5]!)).toBe(w.hoursShort);
     });
+
+    const days = await tableValues(page, `days-${queueId}`);
+    expect(days.map((d) => d[0])).toEqual(summary.days.map((d) => d.period));
+    summary.days.forEach((d, i) => expect([num(days[i]![1]!), num(days[i]![4]!), num(days[i]![5]!)]).toEqual([d.requiredAgentHours, d.shortAgentHours, d.hoursShort]));
 
     // Keyboard: tab to an open hour and read the detail it shows.
     const open = plan.rows.find((r) => r.open)!;

@@ -10,6 +10,8 @@ export interface ChartSeries {
   /** Draw as the lower edge of a band filled up to the series `bandWith` (by label). */
   bandWith?: string;
   width?: number;
+  /** Draw as bars (counts per period) instead of a line. */
+  bars?: boolean;
 }
 
 export interface ChartMarker {
@@ -61,8 +63,8 @@ export function TimeChart({ title, xMs, series, zone, markers = [], yLabel, xLab
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
       scales: { x: { time: true } },
-      axes: [{ label: xLabel ?? `Local time (${zone})` }, { label: yLabel }],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 1.5, ...(s.dash ? { dash: s.dash } : {}), points: { show: false } }))],
+      axes: [{ label: xLabel ?? `Local time (${zone})` }, { label: yLabel, size: 72 }],
+      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 1.5, ...(s.dash ? { dash: s.dash } : {}), ...(s.bars ? { paths: uPlot.paths.bars!({ size: [0.5, 40] }), fill: s.color } : {}), points: { show: false } }))],
       bands,
       hooks: { drawClear: [drawMarkers] },
     };

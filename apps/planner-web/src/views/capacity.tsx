@@ -61,7 +61,7 @@ export function CapacityView({ api, queues, filters }: ViewProps) {
                   </h2>
                   <HeatMap queueId={s.queueId} rows={rows} zone={zone} />
                   <div class="totals">
-                    <DataTable caption={`Totals per day, ${s.timeZone} local days`} columns={PERIOD_COLUMNS} rows={s.days.map(periodRow)} csvName={`${s.queueId}-days.csv`} testId={`days-${s.queueId}`} collapsed />
+                    <DataTable caption={`Totals per day, ${s.timeZone} local days`} columns={PERIOD_COLUMNS} rows={s.days.map(periodRow)} csvName={`${s.queueId}-days.csv`} testId={`days-${s.queueId}`} />
                     <DataTable caption={`Totals per ISO week, ${s.timeZone}`} columns={PERIOD_COLUMNS} rows={[...s.weeks.map(periodRow), periodRow({ ...s.total, period: 'total' })]} csvName={`${s.queueId}-weeks.csv`} testId={`weeks-${s.queueId}`} />
                   </div>
                 </section>

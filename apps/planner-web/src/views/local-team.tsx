@@ -110,6 +110,7 @@ function PlanProjection({ api, planId }: { api: Api; planId: string }) {
                 { label: 'Required FTE', values: p.months.map((m) => m.requiredFte), color: '#dc2626', width: 2 },
                 { label: 'Productive FTE', values: p.months.map((m) => m.productiveFte), color: '#2563eb', width: 2 },
                 { label: 'Agent headcount', values: p.months.map((m) => m.agentHeadcount), color: '#111827', dash: [4, 4] },
+                { label: 'Hires', values: p.months.map((m) => m.hires), color: 'rgba(234, 179, 8, 0.7)', bars: true },
               ]}
               zone="UTC"
               xLabel="Month"
