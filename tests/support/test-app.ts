@@ -26,9 +26,9 @@ export interface TestApp {
 }
 
 /** Boots the real API on a loopback port over an in-memory (or given) store; tests speak real HTTP to it. */
-export async function startTestApp(env: Record<string, string> = {}, store: EventStore = new MemoryEventStore()): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, store: EventStore = new MemoryEventStore(), options: { dashboardRoot?: string } = {}): Promise<TestApp> {
   const config = loadConfig({ STORE_URL: 'memory:', LOG_LEVEL: 'silent', ...env });
-  const app = await createApp(config, store);
+  const app = await createApp(config, store, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (address === null || typeof address === 'string') throw new Error('test app did not bind a TCP port');

@@ -5,12 +5,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from '@staffcast/config';
 import type { EventStore } from '@staffcast/event-store';
 import { AppModule } from './app.module.js';
+import { registerDashboard } from './http/dashboard.js';
 import { registerOpenApiDocs } from './http/openapi-docs.js';
 import { registerSecurity } from './http/security.js';
 
 export interface AppOptions {
   /** Where the request log goes (stdout by default); tests read it to check what is logged. */
   logStream?: NodeJS.WritableStream;
+  /** Where the dashboard's built files are, when not in dist/web (tests). */
+  dashboardRoot?: string;
 }
 
 /** Never logged, even at trace level or by a custom serializer: credentials and correlation secrets. */
@@ -30,6 +33,7 @@ export async function createApp(config: AppConfig, store: EventStore, options: A
   // CSV imports arrive as a raw stream so that memory stays flat whatever the file size.
   adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   await registerOpenApiDocs(app, config);
+  await registerDashboard(app, options.dashboardRoot);
   app.enableShutdownHooks();
   return app;
 }

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
   console.log(`Staffcast planner API on ${url} (store: ${store.kind}${demo ? ', demo mode' : ''})`);
+  console.log(`  dashboard: ${url}/`);
   console.log(`  health: ${url}/health`);
   console.log(`  API docs: ${url}/docs (OpenAPI document: ${url}/openapi.json)`);
   if (demoToken) console.log(`  planner token: ${demoToken}\n  try: curl -H "Authorization: Bearer ${demoToken}" ${url}/v1/whoami`);

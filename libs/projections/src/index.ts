@@ -24,3 +24,4 @@ export * from './direct-roster.js';
 export * from './as-of.js';
 export * from './queue-mix.js';
 export * from './arrivals-until.js';
+export * from './ticket-span.js';

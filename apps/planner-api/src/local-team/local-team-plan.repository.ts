@@ -3,6 +3,7 @@ import { deterministicEventId, uuidFromName, type EventStore, type ExpectedRevis
 import { localTeamPlanStream, queueStream } from '@staffcast/events';
 import { LOCAL_TEAM_PLAN_SCHEMA_VERSIONS, type LocalTeamPlanEvent, type LoggedEvent } from '@staffcast/local-team';
 import type { RequestContext } from '../http/request-context.js';
+import { readCategoryStreams } from '../recording/category-streams.js';
 import { EVENT_STORE } from '../tokens.js';
 
 /** Reads and writes `local-team-plan-<id>` streams (and reads the queue streams a plan refers to). */
@@ -13,6 +14,12 @@ export class LocalTeamPlanRepository {
   /** Every event of the plan's stream, oldest first. */
   planEvents(planId: string): Promise<LoggedEvent[]> {
     return this.read(localTeamPlanStream(planId));
+  }
+
+  /** Every plan stream's events, oldest first within each stream, streams in log order of drafting. */
+  async allPlanEvents(): Promise<LoggedEvent[][]> {
+    const streams = await readCategoryStreams(this.store, 'local-team-plan');
+    return [...streams.values()].map((events) => events.map((e) => ({ type: e.type, data: e.data, position: e.position, metadata: e.metadata })));
   }
 
   queueEvents(queueId: string): Promise<LoggedEvent[]> {

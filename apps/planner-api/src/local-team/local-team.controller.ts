@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ValidationError, parseOrThrow } from '../http/validation.js';
-import { DraftLocalTeamPlan, GetLocalTeamProjection, ReviseLocalTeamPlan } from './local-team.messages.js';
+import { NoListParams } from '../recording/catalogue.js';
+import { DraftLocalTeamPlan, GetLocalTeamProjection, ListLocalTeamPlans, ReviseLocalTeamPlan } from './local-team.messages.js';
 
 type Reply = { status(code: number): unknown; header(name: string, value: string): unknown };
 
@@ -26,6 +27,14 @@ export class LocalTeamController {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
+
+  /** Every plan, newest first: name, market, zone, months covered and current revision. */
+  @RequireRole('viewer')
+  @Get()
+  list(@Query() query: unknown): Promise<unknown> {
+    parseOrThrow(NoListParams, query);
+    return this.queries.execute(new ListLocalTeamPlans());
+  }
 
   /** Records a plan; the body is the plan (see LocalTeamPlanInput). 201 `{ planId }`. */
   @RequireRole('planner')

@@ -17,7 +17,7 @@ import { LocalTeamPlanRepository } from './local-team-plan.repository.js';
 
 /** How far the queue forecast behind a build-out reaches before the monthly carry takes over. */
 const BUILD_OUT_FORECAST_HOURS = 8 * 7 * 24;
-import { DraftLocalTeamPlan, GetLocalTeamProjection, ReviseLocalTeamPlan, type DraftResult, type ProjectionResult, type ReviseResult } from './local-team.messages.js';
+import { DraftLocalTeamPlan, GetLocalTeamProjection, ListLocalTeamPlans, ReviseLocalTeamPlan, type DraftResult, type LocalTeamPlanListing, type ProjectionResult, type ReviseResult } from './local-team.messages.js';
 
 function notFound(planId: string, asOf: boolean): NotFoundException {
   return new NotFoundException({ error: 'not found', issues: [{ path: 'id', message: `no local-team plan ${planId}${asOf ? ' as of the given point in the log' : ''}` }] });
@@ -84,5 +84,21 @@ export class GetLocalTeamProjectionHandler implements IQueryHandler<GetLocalTeam
       }
       throw error;
     }
+  }
+}
+
+@QueryHandler(ListLocalTeamPlans)
+export class ListLocalTeamPlansHandler implements IQueryHandler<ListLocalTeamPlans> {
+  constructor(private readonly plans: LocalTeamPlanRepository) {}
+
+  async execute(): Promise<{ plans: LocalTeamPlanListing[] }> {
+    const listed: LocalTeamPlanListing[] = [];
+    for (const events of await this.plans.allPlanEvents()) {
+      const { state, revision } = planAsOf(events);
+      if (state.status !== 'drafted' || revision === undefined) continue;
+      const { name, market, timeZone, startMonth, months } = state.plan;
+      listed.push({ planId: state.planId, name, market, timeZone, startMonth, months, revision: String(revision) });
+    }
+    return { plans: listed.reverse() };
   }
 }

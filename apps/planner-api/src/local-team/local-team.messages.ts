@@ -52,3 +52,17 @@ export class GetLocalTeamProjection extends Query<ProjectionResult> {
     super();
   }
 }
+
+/** One plan in the list: what it scopes and its current revision. */
+export interface LocalTeamPlanListing {
+  planId: string;
+  name: string;
+  market: string;
+  timeZone: string;
+  startMonth: string;
+  months: number;
+  revision: string;
+}
+
+/** Every local-team plan, newest first (plan ids are UUIDv7 of their drafting). */
+export class ListLocalTeamPlans extends Query<{ plans: LocalTeamPlanListing[] }> {}

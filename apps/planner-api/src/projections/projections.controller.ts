@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import type { AppConfig } from '@staffcast/config';
 import { instantMs } from '@staffcast/events';
-import { DEFAULT_NEW_HIRE_RAMP, contactDrivers, hasQueue, hourlyVolume, parseAsOf, queueKpis, queueTimeZone, rosterHours, type TicketModel } from '@staffcast/projections';
+import { DEFAULT_NEW_HIRE_RAMP, contactDrivers, hasQueue, hourlyVolume, parseAsOf, queueKpis, queueTimeZone, rosterHours, ticketSpan, type TicketModel } from '@staffcast/projections';
 import { RequireRole } from '../http/auth.js';
 import { parseOrThrow } from '../http/validation.js';
 import { APP_CONFIG } from '../tokens.js';
@@ -82,11 +82,16 @@ export class ProjectionsController {
     return { asOfPosition: tickets.position?.toString() ?? null, ramp, hours: rosterHours(roster, instantMs(q.from), instantMs(q.to), filter, ramp) };
   }
 
-  /** The projection's position, committed checkpoint, log head and lag. */
+  /**
+   * The projection's position, committed checkpoint, log head and lag, and the creation span of the
+   * ticket history once the model has caught up with the head (null before any ticket).
+   */
   @RequireRole('viewer')
   @Get('projections/status')
   async status(@Query() query: unknown) {
     parseOrThrow(statusQuery, query);
-    return { projections: [await this.runner.status()] };
+    const span = ticketSpan(await this.model(undefined));
+    const tickets = span ? { first: new Date(span.firstMs).toISOString(), last: new Date(span.lastMs).toISOString() } : null;
+    return { projections: [{ ...(await this.runner.status()), tickets }] };
   }
 }

@@ -1,15 +1,28 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { calendarStream, launchStream, MarketCode } from '@staffcast/events';
 import { CALENDAR_COMMAND_SCHEMAS, calendarDecider, LAUNCH_COMMAND_SCHEMAS, launchDecider, type LaunchCommand } from '@staffcast/launches';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { parseOrThrow } from '../http/validation.js';
+import { ListLaunches, NoListParams } from './catalogue.js';
 import { pathId, withPathId, type HttpCommandRequest as Http, type HttpReply as Reply } from './command-http.js';
 import { StreamWriter, type WriteResult } from './stream-writer.service.js';
 
 @Controller('v1/launches')
 export class LaunchesController {
-  constructor(@Inject(StreamWriter) private readonly writer: StreamWriter) {}
+  constructor(
+    @Inject(StreamWriter) private readonly writer: StreamWriter,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  /** Every launch with its current window and uplift (cancelled ones flagged): the forecast chart's markers. */
+  @RequireRole('viewer')
+  @Get()
+  list(@Query() query: unknown): Promise<unknown> {
+    parseOrThrow(NoListParams, query);
+    return this.queries.execute(new ListLaunches());
+  }
 
   @RequireRole('planner')
   @Post()

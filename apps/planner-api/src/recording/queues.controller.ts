@@ -1,15 +1,28 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { queueStream } from '@staffcast/events';
 import { QUEUE_COMMAND_SCHEMAS, queueDecider, type QueueCommand } from '@staffcast/tickets';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { parseOrThrow } from '../http/validation.js';
+import { ListQueues, NoListParams } from './catalogue.js';
 import { pathId, withPathId, type HttpCommandRequest as Http, type HttpReply as Reply } from './command-http.js';
 import { StreamWriter, type WriteResult } from './stream-writer.service.js';
 
 @Controller('v1/queues')
 export class QueuesController {
-  constructor(@Inject(StreamWriter) private readonly writer: StreamWriter) {}
+  constructor(
+    @Inject(StreamWriter) private readonly writer: StreamWriter,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  /** Every defined queue (retired ones flagged): the dashboard's queue picker. */
+  @RequireRole('viewer')
+  @Get()
+  list(@Query() query: unknown): Promise<unknown> {
+    parseOrThrow(NoListParams, query);
+    return this.queries.execute(new ListQueues());
+  }
 
   @RequireRole('planner')
   @Post()

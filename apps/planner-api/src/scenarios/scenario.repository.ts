@@ -3,6 +3,7 @@ import { deterministicEventId, uuidFromName, type EventStore, type ExpectedRevis
 import { foldEvents, scenarioStream } from '@staffcast/events';
 import { SCENARIO_SCHEMA_VERSIONS, parseScenarioEvent, scenarioDecider, type ScenarioEvent, type ScenarioState } from '@staffcast/scenarios';
 import type { RequestContext } from '../http/request-context.js';
+import { readCategoryStreams } from '../recording/category-streams.js';
 import { EVENT_STORE } from '../tokens.js';
 
 /** Reads and writes `scenario-<id>` streams, and only those: a scenario never writes into baseline streams. */
@@ -39,6 +40,15 @@ export class ScenarioRepository {
       })),
       { expectedRevision },
     );
+  }
+
+  /** Every scenario folded from its stream, in log order of creation. */
+  async loadAll(): Promise<ScenarioState[]> {
+    const states: ScenarioState[] = [];
+    for (const events of (await readCategoryStreams(this.store, 'scenario')).values()) {
+      states.push(foldEvents(scenarioDecider, events.map((e) => parseScenarioEvent(e.type, e.data, e.metadata.schemaVersion))));
+    }
+    return states;
   }
 
   /** The log's head position now: the baseline a run started now evaluates. */

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { parseOrThrow } from '../http/validation.js';
-import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
+import { NoListParams } from '../recording/catalogue.js';
+import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, ListScenarios, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
 
 type Reply = { header(name: string, value: string): unknown };
 type ScenarioView = Extract<ScenarioState, { status: 'created' }>;
@@ -41,6 +42,14 @@ export class ScenariosController {
     reply.status(result.created ? 201 : 200);
     reply.header('location', `/v1/scenarios/${result.scenarioId}`);
     return { scenarioId: result.scenarioId };
+  }
+
+  /** Every scenario, newest first, with its assumption and run counts. */
+  @RequireRole('viewer')
+  @Get()
+  list(@Query() query: unknown): Promise<unknown> {
+    parseOrThrow(NoListParams, query);
+    return this.queries.execute(new ListScenarios());
   }
 
   /** The scenario: name, current assumptions (with ids) and the runs recorded so far (without rows). */

@@ -7,7 +7,7 @@ import { ValidationError } from '../http/validation.js';
 import { PlanWithScenario } from '../planning/planning.messages.js';
 import { ScenarioEvaluator, type Evaluation } from './scenario-evaluator.service.js';
 import { ScenarioRepository } from './scenario.repository.js';
-import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, RemoveAssumption, RunScenario, type RunResult } from './scenarios.messages.js';
+import { AddAssumption, CreateScenario, GetScenario, GetScenarioRun, ListScenarios, RemoveAssumption, RunScenario, type RunResult, type ScenarioListing } from './scenarios.messages.js';
 
 /** Another writer appended to the stream first (expected revision, or the revision-derived event id, taken). */
 function isWriteConflict(error: unknown): boolean {
@@ -173,5 +173,27 @@ export class PlanWithScenarioHandler implements IQueryHandler<PlanWithScenario> 
     };
     const evaluation = await evaluateOr422(() => this.evaluator.evaluate(runRequest, position, state.assumptions));
     return { plan: evaluation.scenario, baselinePosition: position, comparison: evaluation.summary };
+  }
+}
+
+@QueryHandler(ListScenarios)
+export class ListScenariosHandler implements IQueryHandler<ListScenarios> {
+  constructor(@Inject(ScenarioRepository) private readonly scenarios: ScenarioRepository) {}
+
+  async execute(): Promise<{ scenarios: ScenarioListing[] }> {
+    const listed: ScenarioListing[] = [];
+    for (const state of await this.scenarios.loadAll()) {
+      if (state.status !== 'created') continue;
+      const last = state.runs.at(-1);
+      listed.push({
+        scenarioId: state.scenarioId,
+        name: state.name,
+        ...(state.description !== undefined ? { description: state.description } : {}),
+        assumptions: state.assumptions.length,
+        runs: state.runs.length,
+        ...(last ? { lastRun: { runId: last.runId, ranAt: last.ranAt } } : {}),
+      });
+    }
+    return { scenarios: listed.reverse() };
   }
 }

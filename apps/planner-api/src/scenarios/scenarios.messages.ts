@@ -79,3 +79,16 @@ export class GetScenarioRun extends Query<RunResult> {
     super();
   }
 }
+
+/** One scenario in the list: its name, how many assumptions it holds now, and its latest run. */
+export interface ScenarioListing {
+  scenarioId: string;
+  name: string;
+  description?: string;
+  assumptions: number;
+  runs: number;
+  lastRun?: { runId: string; ranAt: string };
+}
+
+/** Every scenario, newest first (scenario ids are UUIDv7 of their creation unless a client chose one). */
+export class ListScenarios extends Query<{ scenarios: ScenarioListing[] }> {}
