@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { RouteDoc, RouteDocs } from '../http/openapi/route-doc.js';
 import { SeriesForecastRequest, SeriesForecastResponse } from './forecast-series.dto.js';
 

@@ -8,6 +8,7 @@ import { healthRoutes } from '../health/health.openapi.js';
 import { localTeamRoutes } from '../local-team/local-team.openapi.js';
 import { planningRoutes } from '../planning/planning.openapi.js';
 import { projectionRoutes } from '../projections/projections.openapi.js';
+import { catalogueRoutes } from '../recording/catalogue.openapi.js';
 import { recordingRoutes } from '../recording/recording.openapi.js';
 import { scenarioRoutes } from '../scenarios/scenarios.openapi.js';
 import { staffingRoutes } from '../staffing/staffing.openapi.js';
@@ -21,7 +22,7 @@ const docsRoutes: RouteDocs = () => [
 ];
 
 /** Every module's route descriptions; a module that adds routes adds its `*.openapi.ts` here. */
-export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes, auditRoutes];
+export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes, catalogueRoutes, auditRoutes];
 
 /** Swagger UI's own files only: no inline script, no other origin (it works under a `script-src 'self'` policy). */
 const DOCS_CSP = {

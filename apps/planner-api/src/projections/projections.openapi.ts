@@ -2,7 +2,6 @@ import type { DriverWeek, HourlyVolumeRow, KpiPeriod, RosterHour } from '@staffc
 import { z } from 'zod';
 import { notFound, type RouteDoc, type RouteDocs } from '../http/openapi/route-doc.js';
 import { driversQuery, kpisQuery, QueueIdParam, rosterQuery, statusQuery, volumeQuery } from './projections.dto.js';
-import type { ProjectionStatus } from './ticket-projection.runner.js';
 
 const Position = z.string().nullable().describe('The log position the answer reflects');
 const Share = z.number().nullable();
@@ -39,7 +38,11 @@ const DriverWeekBody: z.ZodType<DriverWeek> = z.strictObject({
 
 const RosterHourBody: z.ZodType<RosterHour> = z.strictObject({ hour: z.string(), productiveHours: z.number(), bySkill: z.record(z.string(), z.number()), bySite: z.record(z.string(), z.number()) });
 
-const StatusBody: z.ZodType<ProjectionStatus> = z.strictObject({ name: z.string(), running: z.boolean(), durable: z.boolean(), position: Position, checkpoint: z.string().nullable(), head: z.string().nullable(), lag: z.string().nullable() });
+const StatusFields = { name: z.string(), running: z.boolean(), durable: z.boolean(), position: Position, checkpoint: z.string().nullable(), head: z.string().nullable(), lag: z.string().nullable() };
+const StatusBody = z.strictObject({
+  ...StatusFields,
+  tickets: z.strictObject({ first: z.string(), last: z.string() }).nullable().describe('The span of recorded ticket history, null before the first ticket'),
+});
 
 const unknownQueue = notFound('(request)', 'queue us-kyc-chat is not defined in the log read');
 const ASOF = 'A log position (digits) or an ISO-8601 time: the answer as the log stood then.';
@@ -125,10 +128,10 @@ const statusRoute = (): RouteDoc => ({
   method: 'get',
   path: '/v1/projections/status',
   tag: 'projections',
-  summary: "The ticket projection's position, checkpoint, log head and lag",
+  summary: "The ticket projection's position, checkpoint, log head, lag and the span of ticket history",
   role: 'viewer',
   query: { schema: statusQuery, example: {} },
-  responses: { 200: { description: 'Status', schema: z.strictObject({ projections: z.array(StatusBody) }), example: { projections: [{ name: 'tickets', running: true, durable: true, position: '1523311', checkpoint: '1523311', head: '1523311', lag: '0' }] } } },
+  responses: { 200: { description: 'Status', schema: z.strictObject({ projections: z.array(StatusBody) }), example: { projections: [{ name: 'tickets', running: true, durable: true, position: '1523311', checkpoint: '1523311', head: '1523311', lag: '0', tickets: { first: '2026-05-04T00:02:11.000Z', last: '2026-11-15T23:58:40.000Z' } }] } } },
 });
 
 /** Reads of the ticket and roster projections; their ranges are bounded by MAX_QUERY_RANGE_DAYS. */
