@@ -72,10 +72,11 @@ export function issuesFor(schema: z.ZodType, value: unknown): FieldIssue[] {
 export function validationExample(route: RouteDoc): ErrorExample | undefined {
   const given = route.errors?.[400];
   if (given) return given;
-  const probes: [z.ZodType | undefined, unknown, string][] = [
-    [route.body?.contentType === undefined ? route.body?.schema : undefined, {}, ''],
-    [route.query?.schema, {}, ''],
-    [route.params?.schema, Object.fromEntries(Object.keys(route.params?.schema.shape ?? {}).map((k) => [k, 'bad id!'])), ''],
+  const jsonBody = route.body?.contentType === undefined ? route.body : undefined;
+  const probes: [z.ZodType | undefined, unknown][] = [
+    [jsonBody && (jsonBody.validator ?? jsonBody.schema), {}],
+    [route.query?.schema, {}],
+    [route.params?.schema, Object.fromEntries(Object.keys(route.params?.schema.shape ?? {}).map((k) => [k, 'bad id!']))],
   ];
   for (const [schema, value] of probes) {
     if (schema === undefined) continue;
