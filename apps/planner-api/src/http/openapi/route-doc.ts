@@ -16,6 +16,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 export interface ErrorExample {
   error: string;
   issues: FieldIssue[];
+  /** A stale revision's 409 also names the stream and both revisions. */
+  [detail: string]: unknown;
 }
 
 export interface BodyDoc {
