@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { TOKENS_ENV } from '../support/fixtures.js';
+import { TOKENS_ENV, VIEWER_TOKEN } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Debian's Chromium, headless, with nothing of its own reaching out (updates, safe browsing, metrics). */
@@ -25,7 +25,7 @@ describe('/docs in a browser', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('renders every operation of /openapi.json, from files of this server only, with no script refused', async () => {
+  it('renders every operation of /openapi.json and runs one with a token, from files of this server only, with no script refused', async () => {
     const page = await context.newPage();
     const requests: string[] = [];
     const problems: string[] = [];
@@ -52,6 +52,19 @@ describe('/docs in a browser', () => {
     await plans.locator('.responses-wrapper').waitFor();
     await expect(plans.locator('.body-param__example, .example').first().textContent()).resolves.toContain('"horizonHours": 168');
     await expect(plans.locator('.responses-table').textContent()).resolves.toMatch(/401[\s\S]*No token/);
+
+    // Try an operation with a token: the page calls this server and shows its answer.
+    await page.locator('.btn.authorize').first().click();
+    await page.locator('.modal-ux input[type=text], .modal-ux input[type=password]').first().fill(VIEWER_TOKEN);
+    await page.locator('.modal-ux .btn.authorize').click();
+    await page.locator('.modal-ux .btn-done').click();
+    const whoami = page.locator('#operations-health-getWhoami');
+    await whoami.locator('.opblock-summary').click();
+    await whoami.locator('.try-out__btn').click();
+    await whoami.locator('.btn.execute').click();
+    await whoami.locator('.live-responses-table tbody .response-col_status').first().waitFor();
+    await expect(whoami.locator('.live-responses-table tbody .response-col_status').first().textContent()).resolves.toContain('200');
+    await expect(whoami.locator('.live-responses-table .microlight').first().textContent()).resolves.toContain('"role": "viewer"');
 
     mkdirSync(ARTEFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTEFACTS, 'docs.png'), fullPage: false });

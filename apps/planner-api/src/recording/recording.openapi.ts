@@ -77,7 +77,13 @@ const SHIFT = [{ start: '21:00', end: '06:00', breaks: [{ start: '01:00', end: '
 const TICKET_CREATED = { type: 'TicketCreated', data: { ticketId: 'T-1001', createdAt: '2026-03-02T14:05:00Z', channel: 'chat', market: 'US', category: 'kyc', language: 'en', priority: 'normal' } };
 
 const written = (stream: string, type: string): WriteResult => ({ stream, revision: '0', position: '1842', written: 1, events: [{ id: '0193a3c2-4f00-7b4e-9d2a-5c1f0e6b7a10', type }] });
-const stale: ErrorExample = { error: 'concurrency conflict', issues: [{ path: 'expectedRevision', message: 'stream queue-us-kyc-chat: expected revision 0, actual 1' }] };
+const stale: ErrorExample = {
+  error: 'concurrency conflict',
+  stream: 'queue-us-kyc-chat',
+  expectedRevision: '0',
+  actualRevision: '1',
+  issues: [{ path: 'expectedRevision', message: 'stream queue-us-kyc-chat: expected revision 0, actual 1' }],
+};
 const idParams = (what: string, example: string) => ({ schema: z.strictObject({ id: EntityId.describe(`The ${what} id`) }), example: { id: example } });
 const writeHeaders = { schema: WriteHeaders, example: { 'if-match': '"0"', 'idempotency-key': 'import-2026-03-02-batch-7' } };
 

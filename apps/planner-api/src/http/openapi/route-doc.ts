@@ -16,6 +16,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 export interface ErrorExample {
   error: string;
   issues: FieldIssue[];
+  /** A stale revision's 409 also names the stream and both revisions. */
+  [detail: string]: unknown;
 }
 
 export interface BodyDoc {
@@ -72,10 +74,11 @@ export function issuesFor(schema: z.ZodType, value: unknown): FieldIssue[] {
 export function validationExample(route: RouteDoc): ErrorExample | undefined {
   const given = route.errors?.[400];
   if (given) return given;
-  const probes: [z.ZodType | undefined, unknown, string][] = [
-    [route.body?.contentType === undefined ? route.body?.schema : undefined, {}, ''],
-    [route.query?.schema, {}, ''],
-    [route.params?.schema, Object.fromEntries(Object.keys(route.params?.schema.shape ?? {}).map((k) => [k, 'bad id!'])), ''],
+  const jsonBody = route.body?.contentType === undefined ? route.body : undefined;
+  const probes: [z.ZodType | undefined, unknown][] = [
+    [jsonBody && (jsonBody.validator ?? jsonBody.schema), {}],
+    [route.query?.schema, {}],
+    [route.params?.schema, Object.fromEntries(Object.keys(route.params?.schema.shape ?? {}).map((k) => [k, 'bad id!']))],
   ];
   for (const [schema, value] of probes) {
     if (schema === undefined) continue;
