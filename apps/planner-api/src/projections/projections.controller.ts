@@ -16,13 +16,15 @@ import { TicketProjectionRunner } from './ticket-projection.runner.js';
  */
 @Controller('v1')
 export class ProjectionsController {
-  private readonly maxDays: number;
+  /** The query schemas, built once: a zod schema costs more to build than to run. */
+  private readonly queries: { volume: ReturnType<typeof volumeQuery>; kpis: ReturnType<typeof kpisQuery>; drivers: ReturnType<typeof driversQuery>; roster: ReturnType<typeof rosterQuery> };
 
   constructor(
     @Inject(TicketProjectionRunner) private readonly runner: TicketProjectionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.maxDays = config.MAX_QUERY_RANGE_DAYS;
+    const maxDays = config.MAX_QUERY_RANGE_DAYS;
+    this.queries = { volume: volumeQuery(maxDays), kpis: kpisQuery(maxDays), drivers: driversQuery(maxDays), roster: rosterQuery(maxDays) };
   }
 
   private model(asOf: string | undefined): Promise<TicketModel> {
@@ -38,7 +40,7 @@ export class ProjectionsController {
   @Get('queues/:id/volume')
   async volume(@Param('id') id: string, @Query() query: unknown) {
     const queueId = parseOrThrow(QueueIdParam, id, 'id');
-    const q = parseOrThrow(volumeQuery(this.maxDays), query);
+    const q = parseOrThrow(this.queries.volume, query);
     const model = await this.model(q.asOf);
     ProjectionsController.known(model, queueId);
     return {
@@ -53,7 +55,7 @@ export class ProjectionsController {
   @RequireRole('viewer')
   @Get('kpis')
   async kpis(@Query() query: unknown) {
-    const q = parseOrThrow(kpisQuery(this.maxDays), query);
+    const q = parseOrThrow(this.queries.kpis, query);
     const model = await this.model(q.asOf);
     ProjectionsController.known(model, q.queueId);
     return { ...queueKpis(model, q.queueId, q.from, q.to, q.granularity), asOfPosition: model.position?.toString() ?? null };
@@ -63,7 +65,7 @@ export class ProjectionsController {
   @RequireRole('viewer')
   @Get('drivers')
   async drivers(@Query() query: unknown) {
-    const q = parseOrThrow(driversQuery(this.maxDays), query);
+    const q = parseOrThrow(this.queries.drivers, query);
     const model = await this.model(q.asOf);
     return { asOfPosition: model.position?.toString() ?? null, weeks: contactDrivers(model, q.from, q.to) };
   }
@@ -75,7 +77,7 @@ export class ProjectionsController {
   @RequireRole('viewer')
   @Get('roster')
   async roster(@Query() query: unknown) {
-    const q = parseOrThrow(rosterQuery(this.maxDays), query);
+    const q = parseOrThrow(this.queries.roster, query);
     const { tickets, roster } = await this.runner.modelsAsOf(q.asOf === undefined ? undefined : parseAsOf(q.asOf));
     const ramp = q.ramp ?? DEFAULT_NEW_HIRE_RAMP;
     const filter = { ...(q.skill === undefined ? {} : { skill: q.skill }), ...(q.site === undefined ? {} : { site: q.site }) };
