@@ -5,7 +5,7 @@ type Role = keyof typeof TOKENS;
 const BELOW: Record<Role, Role[]> = { viewer: [], planner: ['viewer'], admin: ['viewer', 'planner'] };
 
 /** Computations that write nothing are reads, for viewers; the audit trail is for admins; every other write needs planner. */
-const POST_READS = new Set(['/v1/plans', '/v1/forecasts', '/v1/forecasts/series', '/v1/staffing/erlang', '/v1/staffing/requirements']);
+const POST_READS = new Set(['/v1/plans', '/v1/forecasts', '/v1/forecasts/series', '/v1/forecasts/intraday', '/v1/staffing/erlang', '/v1/staffing/requirements']);
 function roleNeeded(method: string, url: string): Role {
   if (url.startsWith('/v1/audit')) return 'admin';
   return method === 'GET' || POST_READS.has(url) ? 'viewer' : 'planner';
