@@ -96,10 +96,20 @@ function addRestRows(b: MilpBuilder, instance: ScheduleInstance, contract: Contr
     // Sunday's shifts must also rest before the next week's Monday in a multi-week horizon.
     if (wrap && d + 1 < instance.days.length) pairs.push({ next: d + 1, shiftBy: 0 });
     for (const { next: n, shiftBy: by } of pairs) {
+      // Next-day options by start; a shift clashes with a prefix of them, so one running sum per prefix keeps the rows short.
+      const later = [...x[n]!].sort((p, q) => instance.days[n]!.startInterval[p.option]! - instance.days[n]!.startInterval[q.option]!);
+      const prefix: number[] = [];
       for (const v of x[d]!) {
         const end = instance.days[d]!.startInterval[v.option]! + instance.options[v.option]!.lengthIntervals;
-        const clash = x[n]!.filter((u) => instance.days[n]!.startInterval[u.option]! + by - end < Math.max(restIntervals, 1e-9));
-        if (clash.length > 0) b.row([v.col, ...clash.map((u) => u.col)], [1, ...clash.map(() => 1)], -Infinity, 1);
+        const clashes = later.filter((u) => instance.days[n]!.startInterval[u.option]! + by - end < Math.max(restIntervals, 1e-9)).length;
+        if (clashes === 0) continue;
+        while (prefix.length < clashes) {
+          const k = prefix.length;
+          const sum = b.col(0, 0, 1, false);
+          b.row(k === 0 ? [sum, later[0]!.col] : [sum, prefix[k - 1]!, later[k]!.col], k === 0 ? [1, -1] : [1, -1, -1], 0, 0);
+          prefix.push(sum);
+        }
+        b.row([v.col, prefix[clashes - 1]!], [1, 1], -Infinity, 1);
       }
     }
   }

@@ -22,6 +22,8 @@ export interface MilpOptions {
   timeLimitSeconds: number;
   /** Stop once the relative MIP gap is at most this. */
   mipRelGap: number;
+  /** A feasible solution to start from (every column), e.g. the greedy schedule's. */
+  start?: ArrayLike<number>;
 }
 
 const highsPath = createRequire(import.meta.url).resolve('highs');
@@ -43,6 +45,7 @@ require(workerData.highsPath)().then((highs) => {
       matrix: { format: 'csr', numRows: m.rowLower.length, numCols: m.colCost.length, starts: m.rowStarts, indices: m.colIndex, values: m.values },
     });
     model.options.set({ output_flag: false, time_limit: workerData.timeLimit, mip_rel_gap: workerData.gap });
+    if (workerData.start) model.setSolution({ colValue: workerData.start });
     const run = model.run();
     const names = Object.entries(highs.constants.modelStatus);
     const status = (names.find(([, code]) => code === run.modelStatus) || ['unknown'])[0];
@@ -80,7 +83,7 @@ export function solveOnWorker(milp: SparseMilp, options: MilpOptions): Promise<M
     offset: milp.offset,
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath, model, timeLimit: options.timeLimitSeconds, gap: options.mipRelGap } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath, model, timeLimit: options.timeLimitSeconds, gap: options.mipRelGap, start: options.start ? Float64Array.from(options.start) : null } });
     worker.once('message', (message: MilpResult | { error: string }) => {
       void worker.terminate();
       if ('error' in message) reject(new Error(`HiGHS: ${message.error}`));

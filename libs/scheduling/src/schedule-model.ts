@@ -18,17 +18,16 @@ export interface ScheduleModel {
   index: ModelIndex;
 }
 
-/** A group's coverage entries in one interval: columns and their productive share. */
-type CapacityTerms = Map<number, { cols: number[]; coefs: number[] }>;
-
 /**
  * The schedule MILP (minimise):
  *   W_u·under + W_o·over + W_c·payroll + penalties for contract minimums not met + W_h·hires used
  * - x[a,d,o] ∈ {0,1}: agent a works option o on day d (only its allowed options);
- * - z[g,d,o,b,k] ∈ ℤ≥0: agents of group g on (d,o) taking break b at offset k; Σ_k z = Σ_{a∈g} x
- *   (a break with one possible offset is cut from the shift directly);
+ * - z[g,d,o,b,k] ≥ 0 (integer with 15-minute buckets): agents of group g on (d,o) taking break b
+ *   at offset k; Σ_k z = Σ_{a∈g} x. Offsets that take the same time from each bucket are one
+ *   placement, and a break with one placement is cut from the shift directly;
  * - w[g,q,t] ≥ 0: productive agents of g working queue q in interval t, for certified g only;
- *   Σ_q w[g,q,t] ≤ f_g·(on shift − on break) and Σ_g w[g,q,t] ≤ required[q,t]. Under-staffing is
+ *   Σ_q w[g,q,t] ≤ f_g·(on shift − on break) and Σ_g w[g,q,t] ≤ required[q,t], per bucket of
+ *   `bucket` intervals (the bucket's mean requirement and productive agents). Under-staffing is
  *   required − Σ_g w, over-staffing the productive time not allocated, both in agent-hours;
  * - contract rows (see addContractRows).
  * Multi-skill agents are not pre-split: the optimiser chooses w. With `fixed`, x and z are fixed to
@@ -37,53 +36,61 @@ type CapacityTerms = Map<number, { cols: number[]; coefs: number[] }>;
  * Size: O(agents · days · options) binaries, O(groups · queues · open intervals) continuous columns.
  * @example buildScheduleModel(instance).milp.colCost.length
  */
-export function buildScheduleModel(instance: ScheduleInstance, fixed?: Assignments): ScheduleModel {
+export function buildScheduleModel(instance: ScheduleInstance, fixed?: Assignments, bucket = 1): ScheduleModel {
   const b = new MilpBuilder();
   const { weights } = instance;
   const T = instance.intervals;
-  const capacity: CapacityTerms = new Map();
+  const buckets = Math.ceil(T / bucket);
+  const capacity = new Map<number, Map<number, number>>();
   const addCapacity = (g: number, t: number, col: number, coef: number) => {
-    const key = g * T + t;
+    const key = g * buckets + Math.floor(t / bucket);
     let entry = capacity.get(key);
-    if (!entry) capacity.set(key, (entry = { cols: [], coefs: [] }));
-    entry.cols.push(col);
-    entry.coefs.push(coef);
+    if (!entry) capacity.set(key, (entry = new Map()));
+    entry.set(col, (entry.get(col) ?? 0) + coef / bucket);
   };
-  const x = addShiftColumns(b, instance, addCapacity, fixed);
-  const z = addBreakColumns(b, instance, x, addCapacity, fixed);
+  const x = addShiftColumns(b, instance, addCapacity, fixed, bucket);
+  const z = addBreakColumns(b, instance, x, addCapacity, fixed, bucket);
   const w: ModelIndex['w'] = [];
+  const hours = bucket * INTERVAL_HOURS;
   instance.queues.forEach((queue, q) => {
-    for (let t = 0; t < T; t++) {
-      const required = queue.required[t]!;
+    for (let k = 0; k < buckets; k++) {
+      let required = 0;
+      for (let t = k * bucket; t < Math.min(T, (k + 1) * bucket); t++) required += queue.required[t]! / bucket;
       if (required <= 1e-9) continue;
-      b.addOffset(weights.underPerAgentHour * INTERVAL_HOURS * required);
+      b.addOffset(weights.underPerAgentHour * hours * required);
       const cols: number[] = [];
       instance.groups.forEach((group, g) => {
-        if (!group.queues.includes(q) || !capacity.has(g * T + t)) return;
-        const col = b.col(-(weights.underPerAgentHour + weights.overPerAgentHour) * INTERVAL_HOURS, 0, required, false);
-        w.push({ group: g, queue: q, t, col });
+        if (!group.queues.includes(q) || !capacity.has(g * buckets + k)) return;
+        const col = b.col(-(weights.underPerAgentHour + weights.overPerAgentHour) * hours, 0, required, false);
+        w.push({ group: g, queue: q, t: k, col });
         cols.push(col);
       });
       if (cols.length > 0) b.row(cols, cols.map(() => 1), -Infinity, required);
     }
   });
-  const byGroupInterval = new Map<number, number[]>();
+  const byGroupBucket = new Map<number, number[]>();
   for (const v of w) {
-    const key = v.group * T + v.t;
-    const list = byGroupInterval.get(key) ?? [];
+    const key = v.group * buckets + v.t;
+    const list = byGroupBucket.get(key) ?? [];
     list.push(v.col);
-    byGroupInterval.set(key, list);
+    byGroupBucket.set(key, list);
   }
-  for (const [key, wCols] of byGroupInterval) {
-    const terms = capacity.get(key)!;
-    b.row([...wCols, ...terms.cols], [...wCols.map(() => 1), ...terms.coefs.map((c) => -c)], -Infinity, 0);
+  for (const [key, wCols] of byGroupBucket) {
+    const terms = [...capacity.get(key)!];
+    b.row([...wCols, ...terms.map(([col]) => col)], [...wCols.map(() => 1), ...terms.map(([, c]) => -c)], -Infinity, 0);
   }
   const contract = addContractRows(b, instance, x);
   return { milp: b.build(), index: { x, z, w, contract } };
 }
 
 /** x columns with their cost (over-staffing of the productive time they add, payroll) and coverage. */
-function addShiftColumns(b: MilpBuilder, instance: ScheduleInstance, addCapacity: (g: number, t: number, col: number, coef: number) => void, fixed: Assignments | undefined): ModelIndex['x'] {
+function addShiftColumns(
+  b: MilpBuilder,
+  instance: ScheduleInstance,
+  addCapacity: (g: number, t: number, col: number, coef: number) => void,
+  fixed: Assignments | undefined,
+  bucket: number,
+): ModelIndex['x'] {
   const { weights } = instance;
   const T = instance.intervals;
   return instance.agents.map((agent, a) =>
@@ -93,7 +100,7 @@ function addShiftColumns(b: MilpBuilder, instance: ScheduleInstance, addCapacity
         const o = instance.options[option]!;
         const from = instance.days[d]!.startInterval[option]!;
         const fixedBreaks = new Set<number>();
-        for (const br of o.breaks) if (br.earliest === br.latest) for (let k = 0; k < br.lengthIntervals; k++) fixedBreaks.add(br.earliest + k);
+        for (const br of o.breaks) if (distinctPlacements(from, br.earliest, br.latest, br.lengthIntervals, bucket).length === 1) for (let k = 0; k < br.lengthIntervals; k++) fixedBreaks.add(br.earliest + k);
         let productive = 0;
         for (let k = 0; k < o.lengthIntervals; k++) if (from + k >= 0 && from + k < T && !fixedBreaks.has(k)) productive++;
         const chosen = fixed ? (fixed[a]?.[d]?.option === option ? 1 : 0) : undefined;
@@ -113,6 +120,7 @@ function addBreakColumns(
   x: ModelIndex['x'],
   addCapacity: (g: number, t: number, col: number, coef: number) => void,
   fixed: Assignments | undefined,
+  bucket: number,
 ): ModelIndex['z'] {
   const T = instance.intervals;
   const onShift = new Map<string, { group: number; day: number; option: number; cols: number[]; fixedCount: Map<number, number>[] }>();
@@ -135,13 +143,15 @@ function addBreakColumns(
     const factor = instance.groups[group]!.factor;
     const from = instance.days[day]!.startInterval[option]!;
     o.breaks.forEach((br, brk) => {
-      if (br.earliest === br.latest) return;
+      const placements = distinctPlacements(from, br.earliest, br.latest, br.lengthIntervals, bucket);
+      // One placement as far as the model's buckets tell: cut from the shift itself (addShiftColumns).
+      if (placements.length === 1) return;
       const zCols: number[] = [];
-      for (let offset = br.earliest; offset <= br.latest; offset++) {
+      for (const { offset, members } of placements) {
         const inside: number[] = [];
         for (let k = 0; k < br.lengthIntervals; k++) if (from + offset + k >= 0 && from + offset + k < T) inside.push(from + offset + k);
-        const count = fixed ? (fixedCount[brk]!.get(offset) ?? 0) : undefined;
-        const col = b.col(-overW * factor * inside.length * INTERVAL_HOURS, count ?? 0, count ?? cols.length, fixed === undefined);
+        const count = fixed ? members.reduce((sum, m) => sum + (fixedCount[brk]!.get(m) ?? 0), 0) : undefined;
+        const col = b.col(-overW * factor * inside.length * INTERVAL_HOURS, count ?? 0, count ?? cols.length, fixed === undefined && bucket === 1);
         for (const t of inside) addCapacity(group, t, col, -factor);
         z.push({ group, day, option, brk, offset, col });
         zCols.push(col);
@@ -150,4 +160,22 @@ function addBreakColumns(
     });
   }
   return z;
+}
+
+/**
+ * Break offsets that differ in the coverage buckets they take time from; offsets with the same
+ * share of each bucket are one placement (represented by the first), so an hourly model keeps
+ * one column where a 15-minute one needs four.
+ */
+function distinctPlacements(from: number, earliest: number, latest: number, length: number, bucket: number): { offset: number; members: number[] }[] {
+  const bySignature = new Map<string, { offset: number; members: number[] }>();
+  for (let offset = earliest; offset <= latest; offset++) {
+    const share = new Map<number, number>();
+    for (let k = 0; k < length; k++) share.set(Math.floor((from + offset + k) / bucket), (share.get(Math.floor((from + offset + k) / bucket)) ?? 0) + 1);
+    const key = [...share].map(([bk, n]) => `${bk}:${n}`).join(',');
+    const entry = bySignature.get(key);
+    if (entry) entry.members.push(offset);
+    else bySignature.set(key, { offset, members: [offset] });
+  }
+  return [...bySignature.values()];
 }

@@ -4,7 +4,7 @@ import { greedySchedule } from './greedy-schedule.js';
 import { checkRules } from './check-rules.js';
 import { hourly, instanceOf, OPEN_CONTRACT, rosterAgent, rules } from './testing/fixtures.js';
 
-const FAST = { timeLimitSeconds: 10, mipRelGap: 0 };
+const FAST = { timeLimitSeconds: 10, mipRelGap: 0, bucket: 1 };
 const TOL = 1e-6;
 
 const eightHours = { templateId: 'day', starts: ['08:00'], lengthMinutes: 480, breaks: [] };

@@ -1,13 +1,14 @@
 import { checkRules, type RuleViolation } from './check-rules.js';
 import { greedySchedule } from './greedy-schedule.js';
 import { solveOnWorker, type MilpOptions } from './highs-worker.js';
+import { allocateCoverage } from './allocate-coverage.js';
 import { readSolution } from './read-solution.js';
 import type { Assignments, ScheduleInstance } from './schedule-instance.js';
 import { buildScheduleModel } from './schedule-model.js';
 import { scheduleReport, type ScheduleReport } from './schedule-report.js';
 
 export interface SolverSummary {
-  /** `milp` when HiGHS returned a schedule; `greedy` when it found none in time and the greedy schedule stands in. */
+  /** `milp` when HiGHS returned a schedule; `greedy` when it returned none and the greedy start stands. */
   method: 'milp' | 'greedy';
   status: string;
   objective: number | null;
@@ -27,37 +28,34 @@ export interface ScheduleOutcome {
   violations: RuleViolation[];
 }
 
+/** Intervals per coverage bucket of the optimised model: hourly, the plan's own granularity. */
+export const MODEL_BUCKET = 4;
+
 /**
- * Schedules an instance with the MILP on a HiGHS worker (time limit, relative gap). When HiGHS
- * returns no solution in time, the greedy schedule is used instead, its time allocated optimally
- * (the model with every shift and break fixed), so an answer always comes back with its unmet
- * requirement named.
+ * Schedules an instance: shifts and breaks on the 15-minute grid, chosen by the MILP on a HiGHS
+ * worker (time limit, relative gap) whose coverage rows are hourly (the plan's granularity; an
+ * hour's requirement against the productive agent-hours the schedule gives it, so the bound it
+ * proves is a lower bound for the 15-minute measure too). HiGHS starts from the greedy schedule
+ * (completed by the same model with shifts and breaks fixed), so it never returns anything worse.
+ * The schedule's coverage is then measured exactly per 15-minute interval (allocateCoverage).
+ * When HiGHS returns no solution at all, the greedy schedule stands, so an answer always comes
+ * back with its unmet requirement named. `seconds` is HiGHS's MILP time. `bucket: 1` makes the
+ * coverage rows 15-minute too (exact, larger).
  *
  * @example await solveSchedule(instance, { timeLimitSeconds: 20, mipRelGap: 0.01 })
  */
-export async function solveSchedule(instance: ScheduleInstance, options: MilpOptions): Promise<ScheduleOutcome> {
-  const model = buildScheduleModel(instance);
-  const result = await solveOnWorker(model.milp, options);
+export async function solveSchedule(instance: ScheduleInstance, options: MilpOptions & { bucket?: number }): Promise<ScheduleOutcome> {
+  const bucket = options.bucket ?? MODEL_BUCKET;
+  const greedy = greedySchedule(instance);
+  const start = await solveOnWorker(buildScheduleModel(instance, greedy, bucket).milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: 0 });
+  const model = buildScheduleModel(instance, undefined, bucket);
+  const result = await solveOnWorker(model.milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap, ...(start.colValue ? { start: start.colValue } : {}) });
   const size = { columns: model.milp.colCost.length, rows: model.milp.rowLower.length };
-  if (result.colValue) {
-    const solved = readSolution(instance, model, result.colValue);
-    return outcome(instance, solved.assignments, solved.covered, solved.hoursShort, solved.daysShort, { method: 'milp', ...pick(result), ...size });
-  }
-  const assignments = greedySchedule(instance);
-  const evaluated = await evaluateSchedule(instance, assignments);
-  return outcome(instance, assignments, evaluated.covered, evaluated.hoursShort, evaluated.daysShort, { method: 'greedy', ...pick(result), ...size });
-}
-
-/**
- * Coverage of a given schedule with its agents' time allocated to queues optimally: the model
- * with x and z fixed to the schedule is a linear program. Contract minimum shortfalls come out of
- * the same solve.
- */
-export async function evaluateSchedule(instance: ScheduleInstance, assignments: Assignments): Promise<{ covered: number[][]; hoursShort: number[]; daysShort: number[]; seconds: number }> {
-  const model = buildScheduleModel(instance, assignments);
-  const result = await solveOnWorker(model.milp, { timeLimitSeconds: 600, mipRelGap: 0 });
-  if (!result.colValue) throw new Error(`evaluating a fixed schedule: HiGHS status ${result.status}`);
-  return { ...readSolution(instance, model, result.colValue), seconds: result.seconds };
+  const solution = result.colValue ?? start.colValue;
+  if (!solution) throw new Error(`HiGHS found no schedule, not even the greedy one (status ${result.status})`);
+  const solved = readSolution(instance, model, solution);
+  const { covered } = allocateCoverage(instance, solved.assignments);
+  return outcome(instance, solved.assignments, covered, solved.hoursShort, solved.daysShort, { method: result.colValue ? 'milp' : 'greedy', ...pick(result), ...size });
 }
 
 function pick(r: { status: string; objective: number | null; lowerBound: number | null; mipGap: number | null; seconds: number }) {

@@ -1,0 +1,98 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
+import { seedDemo } from '../../scripts/demo/seed-demo.js';
+
+const WEEKS = 4;
+const START = '2026-05-04T00:00:00Z';
+/** The Kuala Lumpur Monday after the history; its local midnight is 16:00 UTC the day before. */
+const WEEK_START = '2026-06-01';
+const WEEK_FROM = '2026-05-31T16:00:00.000Z';
+
+/** Demo site rules: 9-hour shifts on the hour, a paid 15-minute break and an unpaid hour's lunch. */
+export const KL_RULES = {
+  timeZone: 'Asia/Kuala_Lumpur',
+  templates: [
+    {
+      templateId: 'nine-hours',
+      starts: Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`),
+      lengthMinutes: 540,
+      breaks: [
+        { kind: 'break', minutes: 15, paid: true, earliestAfterMinutes: 120, latestAfterMinutes: 150 },
+        { kind: 'lunch', minutes: 60, paid: false, earliestAfterMinutes: 240, latestAfterMinutes: 300 },
+      ],
+    },
+  ],
+  contracts: [{ contractId: 'full-time', weeklyHours: { min: 32, max: 40 }, daysPerWeek: { min: 4, max: 5 }, restDays: 'two-consecutive', minRestHours: 11, maxConsecutiveDays: 5 }],
+  defaultContractId: 'full-time',
+};
+
+async function agentEventCount(t: TestApp): Promise<number> {
+  let n = 0;
+  for await (const _ of t.store.readAll({ filter: { streamCategories: ['agent'] } })) n++;
+  return n;
+}
+
+async function planShortHours(t: TestApp): Promise<number> {
+  const res = await t.request('POST', '/v1/plans', { body: { from: WEEK_FROM, horizonHours: 168 }, headers: asViewer });
+  expect(res.status).toBe(200);
+  return res.json<{ summaries: { total: { shortAgentHours: number } }[] }>().summaries.reduce((s, q) => s + q.total.shortAgentHours, 0);
+}
+
+describe('schedule generation on the seeded demo', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(TOKENS_ENV);
+    await seedDemo(t.app, t.store, { weeks: WEEKS, start: START });
+  }, 180_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('drafts a Kuala Lumpur week that lowers the under-staffed hours, writes no agent stream until published, then the plan shows it', async () => {
+    expect((await t.request('PUT', '/v1/schedule-rules/kul', { body: KL_RULES, headers: asPlanner })).status).toBe(201);
+    expect((await t.request('PUT', '/v1/schedule-rules/kul', { body: KL_RULES, headers: asPlanner })).status).toBe(200);
+    const before = await planShortHours(t);
+    const agentEvents = await agentEventCount(t);
+
+    const run = await t.request('POST', '/v1/schedules/runs', { body: { scheduleId: 'kul-w23', siteId: 'kul', weekStart: WEEK_START, timeLimitSeconds: 30, mipRelGap: 0.02 }, headers: asPlanner });
+    expect(run.status).toBe(201);
+    const draft = run.json<{
+      scheduleId: string;
+      position: string;
+      agents: { agentId: string; shifts: Record<string, unknown[]> }[];
+      totals: { underAgentHours: number; mipGap: number | null; lowerBound: number | null; objective: number | null };
+      baselineUnderAgentHours: number;
+      ruleViolations: unknown[];
+      unmet: { queueId: string; reason: string; agentHours: number }[];
+      queues: { queueId: string; hours: { serviceLevel: number | null }[] }[];
+    }>();
+    expect(draft.ruleViolations).toEqual([]);
+    expect(draft.agents.length).toBeGreaterThan(30);
+    expect(draft.totals.objective).not.toBeNull();
+    expect(draft.totals.lowerBound!).toBeLessThanOrEqual(draft.totals.objective! + 1e-6);
+    expect(draft.queues.some((q) => q.hours.some((h) => h.serviceLevel !== null))).toBe(true);
+    expect(draft.totals.underAgentHours).toBeLessThan(draft.baselineUnderAgentHours);
+    // The draft wrote nothing to agent streams.
+    expect(await agentEventCount(t)).toBe(agentEvents);
+
+    // A retry of the same run answers with the recorded draft; the same id with another request is a conflict.
+    const retry = await t.request('POST', '/v1/schedules/runs', { body: { scheduleId: 'kul-w23', siteId: 'kul', weekStart: WEEK_START, timeLimitSeconds: 30, mipRelGap: 0.02 }, headers: asPlanner });
+    expect(retry.status).toBe(200);
+    expect(retry.json<{ position: string }>().position).toBe(draft.position);
+
+    const csv = await t.request('GET', '/v1/schedules/kul-w23?format=csv', { headers: asViewer });
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split('\n')).toHaveLength(1 + 7 * draft.agents.length);
+
+    const published = await t.request('POST', '/v1/schedules/kul-w23/publication', { headers: asPlanner });
+    expect(published.status).toBe(201);
+    expect(published.json<{ agentEvents: number }>().agentEvents).toBeGreaterThan(0);
+    expect(await agentEventCount(t)).toBe(agentEvents + published.json<{ agentEvents: number }>().agentEvents);
+    expect((await t.request('POST', '/v1/schedules/kul-w23/publication', { headers: asPlanner })).status).toBe(200);
+
+    const after = await planShortHours(t);
+    expect(after).toBeLessThan(before);
+    const agent = await t.request('GET', `/v1/agents/${draft.agents[0]!.agentId}`, { headers: asViewer });
+    expect(JSON.stringify(agent.json())).toContain(WEEK_START);
+  }, 240_000);
+});
