@@ -1,30 +1,13 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
 import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { KL_RULES } from '../support/schedule-fixtures.js';
 
 const WEEKS = 4;
 const START = '2026-05-04T00:00:00Z';
 /** The Kuala Lumpur Monday after the history; its local midnight is 16:00 UTC the day before. */
 const WEEK_START = '2026-06-01';
 const WEEK_FROM = '2026-05-31T16:00:00.000Z';
-
-/** Demo site rules: 9-hour shifts on the hour, a paid 15-minute break and an unpaid hour's lunch. */
-export const KL_RULES = {
-  timeZone: 'Asia/Kuala_Lumpur',
-  templates: [
-    {
-      templateId: 'nine-hours',
-      starts: Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`),
-      lengthMinutes: 540,
-      breaks: [
-        { kind: 'break', minutes: 15, paid: true, earliestAfterMinutes: 120, latestAfterMinutes: 150 },
-        { kind: 'lunch', minutes: 60, paid: false, earliestAfterMinutes: 240, latestAfterMinutes: 300 },
-      ],
-    },
-  ],
-  contracts: [{ contractId: 'full-time', weeklyHours: { min: 32, max: 40 }, daysPerWeek: { min: 4, max: 5 }, restDays: 'two-consecutive', minRestHours: 11, maxConsecutiveDays: 5 }],
-  defaultContractId: 'full-time',
-};
 
 async function agentEventCount(t: TestApp): Promise<number> {
   let n = 0;

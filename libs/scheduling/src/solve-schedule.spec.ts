@@ -113,7 +113,20 @@ describe('solveSchedule', () => {
     expect(out.report.unmet).toEqual([expect.objectContaining({ reason: 'no-certified-agent-available', agentHours: expect.closeTo(8, 6) })]);
   });
 
-  it('given a tolerance check, then coverage never exceeds the requirement', async () => {
+  it('given open headcount, then it places only the new-hire lines the requirement needs, and names their patterns', async () => {
+    // 3 agents needed 08:00–16:00 Monday to Friday; 1 rostered agent, 4 new-hire lines.
+    const instance = instanceOf(rules([eightHours]), [{ queueId: 'q', requiredPerHour: hourly((d, h) => (d < 5 && h >= 8 && h < 16 ? 3 : 0)) }], ['a', 'h1', 'h2', 'h3', 'h4'].map((id) => rosterAgent(id)));
+    instance.agents.forEach((agent) => (agent.newHire = agent.agentId.startsWith('h')));
+    const out = await solveSchedule(instance, FAST);
+    expect(out.report.newHiresUsed).toBe(2);
+    expect(out.report.underAgentHours).toBeCloseTo(0, 6);
+    expect(out.report.newHirePatterns).toEqual([{ pattern: 'day@08:00', agentDays: 10 }]);
+    // The unused lines are left out of the draft; the rostered agent is always in it.
+    expect(out.report.agents.filter((a) => a.newHire)).toHaveLength(2);
+    expect(out.report.agents.some((a) => a.agentId === 'a')).toBe(true);
+  });
+
+  it('given less than one agent's requirement, then coverage never exceeds it', async () => {
     const instance = instanceOf(rules([eightHours]), [{ queueId: 'q', requiredPerHour: hourly((_, h) => (h >= 8 && h < 16 ? 0.6 : 0)) }], [rosterAgent('a')]);
     const out = await solveSchedule(instance, FAST);
     out.report.queues[0]!.covered.forEach((c, t) => expect(c).toBeLessThanOrEqual(instance.queues[0]!.required[t]! + TOL));

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { ScheduleRunSpec, ShiftRules } from '@staffcast/events';
 import type { CapacityPlan } from '@staffcast/planning';
 import { DEFAULT_NEW_HIRE_RAMP, type AsOf, type RosterAgent } from '@staffcast/projections';
-import { expandInstance, projectedServiceByHour, solveSchedule, type ScheduledAgentInput, type ScheduleInstance, type ScheduleOutcome } from '@staffcast/scheduling';
+import { expandInstance, projectedServiceByHour, SchedulingInputError, solveSchedule, type ScheduledAgentInput, type ScheduleInstance, type ScheduleOutcome } from '@staffcast/scheduling';
 import { CapacityPlanner, type CapacityPlanRequest } from '../planning/capacity-plan.service.js';
 import { PlanningFactsReader } from '../planning/planning-facts.service.js';
 import { PlanWithScenario } from '../planning/planning.messages.js';
@@ -34,7 +34,8 @@ export class ScheduleRunner {
     @Inject(QueryBus) private readonly queries: QueryBus,
   ) {}
 
-  async run(spec: ScheduleRunSpec, rules: ShiftRules, position: bigint): Promise<ScheduleRunResult> {
+  async run(spec: ScheduleRunSpec, siteRules: ShiftRules, position: bigint): Promise<ScheduleRunResult> {
+    const rules = withHireContracts(siteRules, spec);
     const asOf: AsOf = { kind: 'position', position };
     const startMs = DateTime.fromISO(spec.weekStart, { zone: rules.timeZone }).toMillis();
     const fromMs = Math.floor(startMs / HOUR_MS) * HOUR_MS;
@@ -79,6 +80,16 @@ export class ScheduleRunner {
   }
 }
 
+/** The rules with the new-hire lines on the contract the run names for them (else the site's default). */
+function withHireContracts(rules: ShiftRules, spec: ScheduleRunSpec): ShiftRules {
+  const hires = spec.openHeadcount;
+  if (!hires?.contractId) return rules;
+  if (!rules.contracts.some((c) => c.contractId === hires.contractId)) throw new SchedulingInputError('openHeadcount.contractId', `the site's rules have no contract ${hires.contractId}`);
+  return { ...rules, agents: [...rules.agents, ...Array.from({ length: hires.count }, (_, i) => ({ agentId: newHireId(i), contractId: hires.contractId }))] };
+}
+
+const newHireId = (i: number) => `new-hire-${i + 1}`;
+
 /** Up to `openHeadcount.count` anonymous new-hire lines with the requested skills, starting on their start date (ramp applies). */
 function newHireLines(spec: ScheduleRunSpec, rules: ShiftRules, agents: readonly ScheduledAgentInput[]): ScheduledAgentInput[] {
   const hires = spec.openHeadcount;
@@ -87,7 +98,7 @@ function newHireLines(spec: ScheduleRunSpec, rules: ShiftRules, agents: readonly
   const hourlyCost = costs[Math.floor(costs.length / 2)] ?? { amount: 0, currency: 'USD' };
   return Array.from({ length: hires.count }, (_, i): ScheduledAgentInput => {
     const roster: RosterAgent = {
-      agentId: `new-hire-${i + 1}`,
+      agentId: newHireId(i),
       siteId: spec.siteId,
       timeZone: rules.timeZone,
       skills: [...hires.skills].sort(),

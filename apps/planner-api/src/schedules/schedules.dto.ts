@@ -9,7 +9,7 @@ export const RunScheduleRequest = z.strictObject({
   scheduleId: ScheduleId.optional(),
   siteId: EntityId,
   /** Site-local Monday of the first planning week. */
-  weekStart: IsoDate,
+  weekStart: IsoDate.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday'),
   weeks: z.number().int().min(1).max(4).default(1),
   queueIds: uniqueList(EntityId, 50).min(1).optional(),
   /** Take the requirement from the plan under this scenario's assumptions. */
