@@ -126,7 +126,7 @@ describe('solveSchedule', () => {
     expect(out.report.agents.some((a) => a.agentId === 'a')).toBe(true);
   });
 
-  it('given less than one agent's requirement, then coverage never exceeds it', async () => {
+  it('given a requirement below one agent, then coverage never exceeds it', async () => {
     const instance = instanceOf(rules([eightHours]), [{ queueId: 'q', requiredPerHour: hourly((_, h) => (h >= 8 && h < 16 ? 0.6 : 0)) }], [rosterAgent('a')]);
     const out = await solveSchedule(instance, FAST);
     out.report.queues[0]!.covered.forEach((c, t) => expect(c).toBeLessThanOrEqual(instance.queues[0]!.required[t]! + TOL));
