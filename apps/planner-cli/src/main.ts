@@ -3,12 +3,14 @@ import { importTickets } from './import-tickets.command.js';
 import { openCliContext } from './context.js';
 import { LOCAL_TEAM_USAGE, parseLocalTeamArgs, runLocalTeamCommand } from './local-team.command.js';
 import { PROJECTIONS_USAGE, runProjectionsCommand } from './projections.command.js';
+import { runScheduleCommand, SCHEDULE_USAGE } from './schedule.command.js';
 
 const USAGE = `staffcast CLI (store from STORE_URL, default sqlite:./var/staffcast.db)
 
   npm run cli -- import tickets FILE.csv [--json]   import a ticket export (streamed, idempotent)
 ${LOCAL_TEAM_USAGE}
 ${PROJECTIONS_USAGE}
+${SCHEDULE_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +40,14 @@ async function main(argv: string[]): Promise<number> {
     const ctx = await openCliContext();
     try {
       return await runLocalTeamCommand(ctx, planId, options, (text) => process.stdout.write(text));
+    } finally {
+      await ctx.close();
+    }
+  }
+  if (command === 'schedule') {
+    const ctx = await openCliContext();
+    try {
+      return await runScheduleCommand(ctx, argv.slice(1), (text) => process.stdout.write(text));
     } finally {
       await ctx.close();
     }
