@@ -31,23 +31,36 @@ export function addContractRows(b: MilpBuilder, instance: ScheduleInstance, x: {
     const contract = instance.contracts[agent.contractId]!;
     const hire = agent.newHire ? b.col(instance.weights.perNewHire, 0, 1, true) : undefined;
     out.hire.push(hire);
-    const dayCols = x[a]!.map((list) => list.map((v) => v.col));
-    dayCols.forEach((cols) => {
-      if (cols.length === 0) return;
-      if (hire === undefined) b.row(cols, cols.map(() => 1), -Infinity, 1);
-      else b.row([...cols, hire], [...cols.map(() => 1), -1], -Infinity, 0);
+    // worked[d] = Σ_o x[a,d,o] ≤ 1: one column per agent-day keeps the day-counting rows short.
+    const worked = x[a]!.map((list) => {
+      if (list.length === 0) return [];
+      const y = b.col(0, 0, 1, false);
+      b.row([...list.map((v) => v.col), y], [...list.map(() => 1), -1], 0, 0);
+      if (hire !== undefined) b.row([y, hire], [1, -1], -Infinity, 0);
+      return [y];
     });
-    for (let week = 0; week < weeks; week++) addWeekRows(b, instance, out, a, week, contract, hire, x[a]!);
+    for (let week = 0; week < weeks; week++) addWeekRows(b, instance, out, a, week, contract, hire, x[a]!, worked);
     addRestRows(b, instance, contract, x[a]!);
-    addConsecutiveRows(b, contract, dayCols, weeks);
+    addConsecutiveRows(b, contract, worked, weeks);
   });
   return out;
 }
 
-function addWeekRows(b: MilpBuilder, instance: ScheduleInstance, out: ContractColumns, a: number, week: number, contract: ContractRules, hire: number | undefined, x: { option: number; col: number }[][]): void {
+function addWeekRows(
+  b: MilpBuilder,
+  instance: ScheduleInstance,
+  out: ContractColumns,
+  a: number,
+  week: number,
+  contract: ContractRules,
+  hire: number | undefined,
+  x: { option: number; col: number }[][],
+  worked: number[][],
+): void {
   const days = [0, 1, 2, 3, 4, 5, 6].map((k) => week * 7 + k);
   const all = days.flatMap((d) => x[d]!);
   const cols = all.map((v) => v.col);
+  const dayCols = days.flatMap((d) => worked[d]!);
   const hours = all.map((v) => instance.options[v.option]!.paidHours);
   const available = days.filter((d) => x[d]!.length > 0).length;
   const minHours = (contract.weeklyHours.min * available) / 7;
@@ -56,7 +69,7 @@ function addWeekRows(b: MilpBuilder, instance: ScheduleInstance, out: ContractCo
   const scale = (need: number) => (hire === undefined ? { extra: [] as number[], coefs: [] as number[], lower: need } : { extra: [hire], coefs: [-need], lower: 0 });
   if (cols.length > 0) {
     b.row(cols, hours, -Infinity, contract.weeklyHours.max);
-    b.row(cols, cols.map(() => 1), -Infinity, contract.daysPerWeek.max);
+    b.row(dayCols, dayCols.map(() => 1), -Infinity, contract.daysPerWeek.max);
   }
   if (minHours > 0) {
     const short = b.col(SHORT_HOUR_WEIGHT * under, 0, minHours, false);
@@ -67,14 +80,14 @@ function addWeekRows(b: MilpBuilder, instance: ScheduleInstance, out: ContractCo
   if (minDays > 0) {
     const short = b.col(SHORT_HOUR_WEIGHT * under * 8, 0, minDays, false);
     const s = scale(minDays);
-    b.row([...cols, short, ...s.extra], [...cols.map(() => 1), 1, ...s.coefs], s.lower, Infinity);
+    b.row([...dayCols, short, ...s.extra], [...dayCols.map(() => 1), 1, ...s.coefs], s.lower, Infinity);
     out.daysShort.push({ agent: a, week, col: short });
   }
   if (contract.restDays === 'two-consecutive') {
     const pairs: number[] = [];
     for (let k = 0; k < 7; k++) {
-      const first = x[days[k]!]!.map((v) => v.col);
-      const second = x[days[(k + 1) % 7]!]!.map((v) => v.col);
+      const first = worked[days[k]!]!;
+      const second = worked[days[(k + 1) % 7]!]!;
       const pair = b.col(0, 0, 1, true);
       pairs.push(pair);
       if (first.length > 0) b.row([pair, ...first], [1, ...first.map(() => 1)], -Infinity, 1);

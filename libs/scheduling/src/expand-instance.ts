@@ -30,7 +30,8 @@ export interface InstanceInput {
  * planning days (site-local, luxon, so a DST change moves the UTC intervals), every template ×
  * start as a shift option, each hour's requirement spread evenly over its four 15-minute
  * intervals, and per agent and day the options it may work: inside employment, on a template of
- * its contract, inside its availability, not overlapping a recorded absence. Agents of a day are
+ * its contract, inside its availability, not overlapping a recorded absence, and covering some
+ * interval where a queue the agent may work needs anyone (no shift is offered where nothing is needed). Agents of a day are
  * grouped by the queues they are certified for (all required skills held that day) and ramp.
  *
  * Complexity: O(agents · days · options + queues · intervals).
@@ -73,6 +74,18 @@ export function expandInstance(input: InstanceInput): ScheduleInstance {
     }
     return g;
   };
+  // Whether a set of queues needs anyone in an interval: a shift that meets no need is not offered.
+  const needMemo = new Map<string, Uint8Array>();
+  const needOf = (eligible: number[]) => {
+    const key = eligible.join(',');
+    let need = needMemo.get(key);
+    if (!need) {
+      need = new Uint8Array(intervals);
+      for (const q of eligible) queues[q]!.required.forEach((r, t) => (r > 1e-9 ? (need![t] = 1) : undefined));
+      needMemo.set(key, need);
+    }
+    return need;
+  };
   const overrides = new Map(rules.agents.map((a) => [a.agentId, a]));
   const contracts = Object.fromEntries(rules.contracts.map((c) => [c.contractId, c]));
   const agents = input.agents.map((a): InstanceAgent => {
@@ -88,9 +101,12 @@ export function expandInstance(input: InstanceInput): ScheduleInstance {
         const skills = skillsOn(a.roster, day.date);
         const eligible = queues.flatMap((q, i) => (q.requiredSkills.every((s) => skills.includes(s)) ? [i] : []));
         const employed = day.date >= a.roster.startDate && (a.roster.departedOn === null || day.date <= a.roster.departedOn);
+        const need = needOf(eligible);
         const allowed = employed
           ? options.flatMap((o, i) => {
               if (allowedTemplates && !allowedTemplates.includes(o.templateId)) return [];
+              const first = day.startInterval[i]!;
+              if (!need.subarray(Math.max(0, first), Math.max(0, first + o.lengthIntervals)).some((v) => v === 1)) return [];
               if (override?.availability && !insideAvailability(override.availability, day.weekday, o)) return [];
               const from = startMs + day.startInterval[i]! * INTERVAL_MS;
               const to = from + o.lengthIntervals * INTERVAL_MS;

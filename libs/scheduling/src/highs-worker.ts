@@ -70,6 +70,8 @@ require(workerData.highsPath)().then((highs) => {
  * @example await solveOnWorker(milp, { timeLimitSeconds: 10, mipRelGap: 0.01 }) // { status: 'optimal', colValue, objective, lowerBound, mipGap, seconds }
  */
 export function solveOnWorker(milp: SparseMilp, options: MilpOptions): Promise<MilpResult> {
+  // No decision at all (nobody can work any shift): the answer is the constant.
+  if (milp.colCost.length === 0) return Promise.resolve({ status: 'empty', colValue: new Float64Array(0), objective: milp.offset, lowerBound: milp.offset, mipGap: 0, seconds: 0 });
   const model = {
     colCost: Float64Array.from(milp.colCost),
     colLower: Float64Array.from(milp.colLower),
