@@ -38,26 +38,31 @@ export function allocateCoverage(instance: ScheduleInstance, assignments: Assign
   let capacity = 0;
   const G = instance.groups.length;
   for (let t = 0; t < T; t++) {
-    const groups: number[] = [];
-    for (let g = 0; g < G; g++) {
-      if (cap[g]![t]! > EPS) groups.push(g);
-      capacity += cap[g]![t]!;
-    }
-    if (groups.length === 0) continue;
-    const supply = groups.map((g) => cap[g]![t]!);
-    const demand = instance.queues.map((q) => q.required[t]!);
-    const flow = groups.map(() => new Map<number, number>());
-    for (;;) {
-      const path = augmentingPath(instance, groups, supply, demand, flow);
-      if (!path) break;
-      const { amount, steps } = path;
-      for (const step of steps) flow[step.gi]!.set(step.q, (flow[step.gi]!.get(step.q) ?? 0) + step.sign * amount);
-      supply[steps[0]!.gi]! -= amount;
-      demand[steps[steps.length - 1]!.q]! -= amount;
-    }
-    flow.forEach((m) => m.forEach((v, q) => (covered[q]![t]! += v)));
+    for (let g = 0; g < G; g++) capacity += cap[g]![t]!;
+    coverInterval(instance, cap, t).forEach((v, q) => (covered[q]![t] = v));
   }
   return { covered, capacity: capacity * 0.25 };
+}
+
+/** The maximum flow of one interval: productive agents each queue gets from the groups' capacity `cap[g][t]`. */
+export function coverInterval(instance: ScheduleInstance, cap: readonly Float64Array[], t: number): number[] {
+  const out = instance.queues.map(() => 0);
+  const groups: number[] = [];
+  for (let g = 0; g < instance.groups.length; g++) if (cap[g]![t]! > EPS) groups.push(g);
+  if (groups.length === 0) return out;
+  const supply = groups.map((g) => cap[g]![t]!);
+  const demand = instance.queues.map((q) => q.required[t]!);
+  const flow = groups.map(() => new Map<number, number>());
+  for (;;) {
+    const path = augmentingPath(instance, groups, supply, demand, flow);
+    if (!path) break;
+    const { amount, steps } = path;
+    for (const step of steps) flow[step.gi]!.set(step.q, (flow[step.gi]!.get(step.q) ?? 0) + step.sign * amount);
+    supply[steps[0]!.gi]! -= amount;
+    demand[steps[steps.length - 1]!.q]! -= amount;
+  }
+  flow.forEach((m) => m.forEach((v, q) => (out[q]! += v)));
+  return out;
 }
 
 /** BFS over groups with spare supply → queues → (back along flow) groups …, to a queue with unmet demand. */

@@ -1,14 +1,15 @@
 import { checkRules, type RuleViolation } from './check-rules.js';
 import { greedySchedule } from './greedy-schedule.js';
+import { improveBreaks } from './improve-breaks.js';
 import { solveOnWorker, type MilpOptions } from './highs-worker.js';
 import { allocateCoverage } from './allocate-coverage.js';
 import { readSolution } from './read-solution.js';
-import type { Assignments, ScheduleInstance } from './schedule-instance.js';
+import { INTERVAL_HOURS, type Assignments, type ScheduleInstance } from './schedule-instance.js';
 import { buildScheduleModel } from './schedule-model.js';
 import { scheduleReport, type ScheduleReport } from './schedule-report.js';
 
 export interface SolverSummary {
-  /** `milp` when HiGHS returned a schedule; `greedy` when it returned none and the greedy start stands. */
+  /** `milp` when the MILP's schedule stands; `greedy` when HiGHS returned none, or the greedy start covers the 15-minute requirement better. */
   method: 'milp' | 'greedy';
   status: string;
   objective: number | null;
@@ -36,8 +37,9 @@ export const MODEL_BUCKET = 4;
  * worker (time limit, relative gap) whose coverage rows are hourly (the plan's granularity; an
  * hour's requirement against the productive agent-hours the schedule gives it, so the bound it
  * proves is a lower bound for the 15-minute measure too). HiGHS starts from the greedy schedule
- * (completed by the same model with shifts and breaks fixed), so it never returns anything worse.
- * The schedule's coverage is then measured exactly per 15-minute interval (allocateCoverage).
+ * (completed by the same model with shifts and breaks fixed). Breaks are then moved inside their
+ * windows on the 15-minute grid (improveBreaks), the coverage measured exactly per interval
+ * (allocateCoverage), and the greedy start kept instead if it still covers more.
  * When HiGHS returns no solution at all, the greedy schedule stands, so an answer always comes
  * back with its unmet requirement named. `seconds` is HiGHS's MILP time. `bucket: 1` makes the
  * coverage rows 15-minute too (exact, larger).
@@ -54,8 +56,25 @@ export async function solveSchedule(instance: ScheduleInstance, options: MilpOpt
   const solution = result.colValue ?? start.colValue;
   if (!solution) throw new Error(`HiGHS found no schedule, not even the greedy one (status ${result.status})`);
   const solved = readSolution(instance, model, solution);
+  // The hourly model cannot see where in its hour a break sits: place breaks on the 15-minute grid.
+  solved.assignments = improveBreaks(instance, solved.assignments, 1);
   const { covered } = allocateCoverage(instance, solved.assignments);
+  // Keep the greedy start when it still serves the 15-minute requirement better.
+  if (result.colValue && start.colValue) {
+    const startCovered = allocateCoverage(instance, greedy).covered;
+    if (underHours(instance, startCovered) < underHours(instance, covered) - 1e-9) {
+      const fallback = readSolution(instance, model, start.colValue);
+      return outcome(instance, greedy, startCovered, fallback.hoursShort, fallback.daysShort, { method: 'greedy', ...pick(result), ...size });
+    }
+  }
   return outcome(instance, solved.assignments, covered, solved.hoursShort, solved.daysShort, { method: result.colValue ? 'milp' : 'greedy', ...pick(result), ...size });
+}
+
+/** Required agent-hours a coverage leaves unmet. O(queues · intervals). */
+export function underHours(instance: ScheduleInstance, covered: readonly (readonly number[])[]): number {
+  let under = 0;
+  instance.queues.forEach((q, qi) => q.required.forEach((r, t) => (under += Math.max(0, r - covered[qi]![t]!) * INTERVAL_HOURS)));
+  return under;
 }
 
 function pick(r: { status: string; objective: number | null; lowerBound: number | null; mipGap: number | null; seconds: number }) {
