@@ -78,4 +78,18 @@ describe('schedule generation on the seeded demo', () => {
     const agent = await t.request('GET', `/v1/agents/${draft.agents[0]!.agentId}`, { headers: asViewer });
     expect(JSON.stringify(agent.json())).toContain(WEEK_START);
   }, 240_000);
+
+  it('under a scenario, hires that give no shifts become new-hire lines the run may place, and it reports how many and on which patterns', async () => {
+    const scenarioId = (await t.request('POST', '/v1/scenarios', { body: { name: 'hires to schedule' }, headers: asPlanner })).json<{ scenarioId: string }>().scenarioId;
+    const hires = { kind: 'hires', count: 4, siteId: 'kul', timeZone: 'Asia/Kuala_Lumpur', skills: ['chat', 'kyc-us'], startDate: '2026-04-06', ramp: [], hourlyCost: { amount: 9, currency: 'USD' } };
+    expect((await t.request('POST', `/v1/scenarios/${scenarioId}/assumptions`, { body: hires, headers: asPlanner })).status).toBe(201);
+    const run = await t.request('POST', '/v1/schedules/runs', { body: { siteId: 'kul', weekStart: WEEK_START, scenarioId, timeLimitSeconds: 15, mipRelGap: 0.02 }, headers: asPlanner });
+    expect(run.status).toBe(201);
+    const body = run.json<{ request: { scenarioId: string }; newHires: { used: number; patterns: { pattern: string; agentDays: number }[] }; agents: { agentId: string; newHire: boolean }[]; ruleViolations: unknown[] }>();
+    expect(body.request.scenarioId).toBe(scenarioId);
+    expect(body.ruleViolations).toEqual([]);
+    expect(body.newHires.used).toBeLessThanOrEqual(4);
+    expect(body.agents.filter((a) => a.newHire)).toHaveLength(body.newHires.used);
+    expect(body.newHires.patterns.reduce((s, p) => s + p.agentDays, 0) > 0).toBe(body.newHires.used > 0);
+  }, 240_000);
 });

@@ -10,6 +10,8 @@ export interface ScheduledAgentInput {
   roster: RosterAgent;
   hourlyCost: { amount: number; currency: string };
   newHire?: boolean;
+  /** This agent's ramp when it is not the roster's (a scenario's hires). */
+  ramp?: readonly number[];
 }
 
 export interface InstanceInput {
@@ -113,7 +115,7 @@ export function expandInstance(input: InstanceInput): ScheduleInstance {
               return a.roster.absences.some(([s, e]) => s < to && e > from) ? [] : [i];
             })
           : [];
-        return { group: groupOf(eligible, rampFactor(a.roster, day.date, input.ramp)), options: allowed };
+        return { group: groupOf(eligible, rampFactor(a.roster, day.date, a.ramp ?? input.ramp)), options: allowed };
       }),
     };
   });

@@ -3,11 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
 import type { ScheduleRunSpec, ShiftRules } from '@staffcast/events';
 import type { CapacityPlan } from '@staffcast/planning';
+import type { Assumption } from '@staffcast/scenarios';
 import { DEFAULT_NEW_HIRE_RAMP, type AsOf, type RosterAgent } from '@staffcast/projections';
 import { expandInstance, projectedServiceByHour, SchedulingInputError, solveSchedule, type ScheduledAgentInput, type ScheduleInstance, type ScheduleOutcome } from '@staffcast/scheduling';
 import { CapacityPlanner, type CapacityPlanRequest } from '../planning/capacity-plan.service.js';
 import { PlanningFactsReader } from '../planning/planning-facts.service.js';
 import { PlanWithScenario } from '../planning/planning.messages.js';
+import { GetScenario } from '../scenarios/scenarios.messages.js';
 import { TicketProjectionRunner } from '../projections/ticket-projection.runner.js';
 
 const HOUR_MS = 3_600_000;
@@ -59,7 +61,7 @@ export class ScheduleRunner {
       .sort((a, b) => (a.agentId < b.agentId ? -1 : 1));
     if (siteAgents.length === 0 && (spec.openHeadcount?.count ?? 0) === 0) throw new NotFoundException({ error: 'not found', issues: [{ path: 'siteId', message: `no agents at site ${spec.siteId}` }] });
     const agents: ScheduledAgentInput[] = siteAgents.map((roster) => ({ roster, hourlyCost: terms.get(roster.agentId)?.hourlyCost ?? { amount: 0, currency: 'USD' } }));
-    agents.push(...newHireLines(spec, rules, agents));
+    agents.push(...newHireLines(spec, rules, agents), ...(spec.scenarioId ? await this.scenarioHires(spec.scenarioId, spec.siteId, rules) : []));
     const rowsByQueue = new Map<string, CapacityPlan['rows']>();
     for (const row of plan.rows) rowsByQueue.set(row.queueId, [...(rowsByQueue.get(row.queueId) ?? []), row]);
     const queues = plan.summaries.map((s) => ({ queueId: s.queueId, requiredSkills: s.requiredSkills, requiredPerHour: (rowsByQueue.get(s.queueId) ?? []).map((r) => r.rawAgents) }));
@@ -78,6 +80,24 @@ export class ScheduleRunner {
     });
     return { instance, outcome, baselineUnderAgentHours: inWeek.reduce((s, r) => s + Math.max(0, -r.gap), 0), serviceByQueue };
   }
+
+  private async scenarioHires(scenarioId: string, siteId: string, rules: ShiftRules): Promise<ScheduledAgentInput[]> {
+    const scenario = await this.queries.execute(new GetScenario(scenarioId));
+    return hiresWithoutShifts(scenario.assumptions, siteId, rules);
+  }
+}
+
+/** A scenario's hires at the site that give no shifts: new-hire lines the run places, with their own ramp and cost. */
+function hiresWithoutShifts(assumptions: { assumptionId: string; assumption: Assumption }[], siteId: string, rules: ShiftRules): ScheduledAgentInput[] {
+  return assumptions.flatMap(({ assumptionId, assumption: a }) => {
+    if (a.kind !== 'hires' || a.shifts !== undefined || a.siteId !== siteId) return [];
+    return Array.from({ length: a.count }, (_, i): ScheduledAgentInput => ({
+      roster: { agentId: `${assumptionId}-hire-${i + 1}`, siteId, timeZone: rules.timeZone, skills: [...a.skills].sort(), startDate: a.startDate, departedOn: null, certifications: [], schedules: [], absences: [] },
+      hourlyCost: a.hourlyCost ?? { amount: 0, currency: 'USD' },
+      newHire: true,
+      ramp: a.ramp,
+    }));
+  });
 }
 
 /** The rules with the new-hire lines on the contract the run names for them (else the site's default). */

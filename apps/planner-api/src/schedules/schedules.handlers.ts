@@ -1,7 +1,7 @@
 import { Inject, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { uuidFromName, uuidv7, type EventStore, type StreamWrite } from '@staffcast/event-store';
-import { agentStream, foldEvents, sameData, ScheduleDraftedData, scheduleRulesStream, scheduleStream, schemaVersionOf, type DomainEvent } from '@staffcast/events';
+import { agentStream, DomainError, foldEvents, sameData, ScheduleDraftedData, scheduleRulesStream, scheduleStream, schemaVersionOf, type DomainEvent } from '@staffcast/events';
 import { scheduleDecider, shiftRulesDecider } from '@staffcast/scheduling';
 import { agentDecider } from '@staffcast/staffing-roster';
 import { toDomainEvent } from '../recording/stream-writer.service.js';
@@ -48,6 +48,7 @@ export class RunScheduleHandler implements ICommandHandler<RunSchedule> {
     const existing = await this.repo.loadSchedule(scheduleId);
     // A retried run with the same request answers with the draft already recorded, without solving again.
     if (existing.state.draft && sameData(existing.state.draft.request, spec)) return { draft: existing.state.draft, report: null };
+    if (existing.state.draft) throw new DomainError('SCHEDULE_EXISTS', `schedule ${scheduleId} was drafted with another request`, 'conflict', 'scheduleId');
     const { state: rulesState, expectedRevision: rulesRevision } = await this.repo.loadRules(spec.siteId);
     if (rulesState.rules === null || rulesRevision === 'no_stream') throw notFound('siteId', `no shift rules for site ${spec.siteId} (PUT /v1/schedule-rules/${spec.siteId})`);
     const position = await this.repo.headPosition();
