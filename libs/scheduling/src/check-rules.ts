@@ -76,3 +76,26 @@ export function agentViolations(instance: ScheduleInstance, assignments: Assignm
   }
   return out;
 }
+
+/**
+ * What each agent's paid hours and working days fall short of the contract's pro-rata minimums,
+ * summed over the weeks (the same minimums the model and {@link agentViolations} use). O(agents · days).
+ */
+export function minimumShortfalls(instance: ScheduleInstance, assignments: Assignments): { hoursShort: number[]; daysShort: number[] } {
+  const hoursShort = instance.agents.map(() => 0);
+  const daysShort = instance.agents.map(() => 0);
+  instance.agents.forEach((agent, a) => {
+    const contract = instance.contracts[agent.contractId]!;
+    const days = assignments[a]!;
+    for (let w = 0; w < Math.round(days.length / 7); w++) {
+      const idx = [0, 1, 2, 3, 4, 5, 6].map((k) => w * 7 + k);
+      const count = idx.filter((d) => days[d]).length;
+      if (agent.newHire && count === 0) continue;
+      const hours = idx.reduce((s, d) => s + (days[d] ? instance.options[days[d]!.option]!.paidHours : 0), 0);
+      const available = idx.filter((d) => agent.days[d]!.options.length > 0).length;
+      hoursShort[a]! += Math.max(0, (contract.weeklyHours.min * available) / 7 - hours);
+      daysShort[a]! += Math.max(0, Math.floor((contract.daysPerWeek.min * available) / 7 + 1e-9) - count);
+    }
+  });
+  return { hoursShort, daysShort };
+}

@@ -1,7 +1,7 @@
-import { checkRules, type RuleViolation } from './check-rules.js';
+import { checkRules, minimumShortfalls, type RuleViolation } from './check-rules.js';
 import { greedySchedule } from './greedy-schedule.js';
 import { improveBreaks } from './improve-breaks.js';
-import { solveOnWorker, type MilpOptions } from './highs-worker.js';
+import { solveOnWorker, type MilpOptions, type MilpResult } from './highs-worker.js';
 import { allocateCoverage } from './allocate-coverage.js';
 import { readSolution } from './read-solution.js';
 import { INTERVAL_HOURS, type Assignments, type ScheduleInstance } from './schedule-instance.js';
@@ -49,12 +49,15 @@ export const MODEL_BUCKET = 4;
 export async function solveSchedule(instance: ScheduleInstance, options: MilpOptions & { bucket?: number }): Promise<ScheduleOutcome> {
   const bucket = options.bucket ?? MODEL_BUCKET;
   const greedy = greedySchedule(instance);
-  const start = await solveOnWorker(buildScheduleModel(instance, greedy, bucket).milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: 0 });
+  const start = await solveOnWorker(buildScheduleModel(instance, greedy, bucket).milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: 0 }).catch(solverFailed);
   const model = buildScheduleModel(instance, undefined, bucket);
-  const result = await solveOnWorker(model.milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap, ...(start.colValue ? { start: start.colValue } : {}) });
+  const result = await solveOnWorker(model.milp, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap, ...(start.colValue ? { start: start.colValue } : {}) }).catch(solverFailed);
   const size = { columns: model.milp.colCost.length, rows: model.milp.rowLower.length };
   const solution = result.colValue ?? start.colValue;
-  if (!solution) throw new Error(`HiGHS found no schedule, not even the greedy one (status ${result.status})`);
+  if (!solution) {
+    const short = minimumShortfalls(instance, greedy);
+    return outcome(instance, greedy, allocateCoverage(instance, greedy).covered, short.hoursShort, short.daysShort, { method: 'greedy', ...pick(result), ...size });
+  }
   const solved = readSolution(instance, model, solution);
   // The hourly model cannot see where in its hour a break sits: place breaks on the 15-minute grid.
   solved.assignments = improveBreaks(instance, solved.assignments, 1);
@@ -75,6 +78,11 @@ export function underHours(instance: ScheduleInstance, covered: readonly (readon
   let under = 0;
   instance.queues.forEach((q, qi) => q.required.forEach((r, t) => (under += Math.max(0, r - covered[qi]![t]!) * INTERVAL_HOURS)));
   return under;
+}
+
+/** A HiGHS worker that failed (it could not load the model, or died): no solution, the greedy schedule stands. */
+function solverFailed(error: unknown): MilpResult {
+  return { status: `solver-error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 40), colValue: null, objective: null, lowerBound: null, mipGap: null, seconds: 0 };
 }
 
 function pick(r: { status: string; objective: number | null; lowerBound: number | null; mipGap: number | null; seconds: number }) {
