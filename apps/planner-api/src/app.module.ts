@@ -11,6 +11,7 @@ import { ErrorFilter } from './http/error.filter.js';
 import { ForecastingModule } from './forecasting/forecasting.module.js';
 import { LocalTeamModule } from './local-team/local-team.module.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RecordingModule } from './recording/recording.module.js';
@@ -31,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule, ScenariosModule, AuditModule],
+      imports: [CqrsModule.forRoot(), RecordingModule, LocalTeamModule, ForecastingModule, StaffingModule, ProjectionsModule, PlanningModule, ScenariosModule, AuditModule, SchedulesModule],
       controllers: [HealthController, WhoAmIController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

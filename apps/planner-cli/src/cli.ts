@@ -7,8 +7,9 @@ import { localTeamCommands } from './local-team.command.js';
 import { planCommand } from './plan.command.js';
 import { projectionsRebuildCommand } from './projections.command.js';
 import { scenarioCommands } from './scenario.command.js';
+import { scheduleCommands } from './schedule.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [importTicketsCommand, forecastCommand, planCommand, ...scenarioCommands, ...localTeamCommands, projectionsRebuildCommand];
+export const COMMANDS: readonly CliCommand[] = [importTicketsCommand, forecastCommand, planCommand, ...scenarioCommands, ...localTeamCommands, ...scheduleCommands, projectionsRebuildCommand];
 
 const EXIT_CODES = `exit status: 0 done, 1 the work failed, 2 usage (unknown command or option, a value refused),
 3 not found, 4 conflict with what is recorded (nothing was written)`;

@@ -9,6 +9,7 @@
  *   and `EVENT_CATALOGUE` (type → schemaVersion, category, data schema, stream naming).
  * - Stream names: `queueStream(id)` → `queue-<id>`, … and `parseStreamName`.
  * - Reading: `parseEvent(type, data, schemaVersion)` validates and upcasts to the current version.
+ * - Schedules: `ShiftRules` and the `schedule-rules-<site>` / `schedule-<id>` events, parsed by `parseScheduleEvent`.
  * - Deciders: the `Decider` interface, `foldEvents`, `givenWhenThen`, `sameData` and the `DomainError` they throw.
  */
 export * from './primitives.js';
@@ -19,6 +20,7 @@ export * from './launch-events.js';
 export * from './agent-events.js';
 export * from './calendar-events.js';
 export * from './forecast-events.js';
+export * from './schedule-events.js';
 export * from './streams.js';
 export * from './catalogue.js';
 export * from './upcasters.js';

@@ -5,7 +5,7 @@ import { isEntityId } from './primitives.js';
  * too, because a stream name built from an unchecked id could escape its category.
  */
 
-export const STREAM_CATEGORIES = ['queue', 'ticket', 'launch', 'agent', 'calendar', 'forecast', 'scenario', 'local-team-plan'] as const;
+export const STREAM_CATEGORIES = ['queue', 'ticket', 'launch', 'agent', 'calendar', 'forecast', 'scenario', 'local-team-plan', 'schedule-rules', 'schedule'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 /** Thrown when a stream name is built from an id that is not a safe entity id or market code. */
@@ -35,6 +35,14 @@ export const forecastStream = (queueId: string): string => stream('forecast', qu
 export const scenarioStream = (scenarioId: string): string => stream('scenario', scenarioId);
 /** `local-team-plan-<planId>` */
 export const localTeamPlanStream = (planId: string): string => stream('local-team-plan', planId);
+
+/** `schedule-rules-<siteId>`: a site's shift rules */
+export const scheduleRulesStream = (siteId: string): string => stream('schedule-rules', siteId);
+/** `schedule-<scheduleId>`; an id starting `rules-` would read as a rules stream, so it is refused. */
+export const scheduleStream = (scheduleId: string): string => {
+  if (scheduleId.startsWith('rules-')) throw new InvalidStreamIdError(`invalid schedule id ${JSON.stringify(scheduleId.slice(0, 80))}: must not start with "rules-"`);
+  return stream('schedule', scheduleId);
+};
 
 /** Longest category first, so that `local-team-plan-x` is not read as some shorter category. */
 const BY_LENGTH = [...STREAM_CATEGORIES].sort((a, b) => b.length - a.length);

@@ -105,7 +105,8 @@ export const HiresAssumption = z.strictObject({
   timeZone: IanaTimeZone,
   skills: uniqueList(SkillCode, 50).min(1),
   startDate: IsoDate,
-  shifts: WeeklyShiftPattern,
+  /** Their weekly pattern; without one the hires have no hours in a plan until a schedule run places them (as new-hire lines). */
+  shifts: WeeklyShiftPattern.optional(),
   contractedHoursPerWeek: z.number().gt(0).max(60).default(40),
   hourlyCost: Money.optional(),
   /** Productivity (0–1] by week after the start date; 1 after the list. */

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 
 /**
  * The roster agent a hires assumption stands for: one agent with the hires' site, skills, start
- * date and weekly pattern (from the start date), no certifications to expire and no absences.
+ * date and weekly pattern (from the start date; none when the hires give no shifts, so they work no
+ * hours until a schedule run places them), no certifications to expire and no absences.
  * A group of `count` hires is this agent's hours × count. O(1).
  *
  * @example hiredAgent(hires, 'scenario-hire-a1').startDate // hires.startDate
@@ -18,7 +19,7 @@ export function hiredAgent(hires: z.output<typeof HiresAssumption>, agentId: str
     startDate: hires.startDate,
     departedOn: null,
     certifications: [],
-    schedules: [{ effectiveFrom: hires.startDate, shifts: hires.shifts }],
+    schedules: hires.shifts ? [{ effectiveFrom: hires.startDate, shifts: hires.shifts }] : [],
     absences: [],
   };
 }

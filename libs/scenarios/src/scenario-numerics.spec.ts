@@ -269,6 +269,6 @@ describe('hiredAgent', () => {
     }
     supply!.hours.forEach((v, h) => expect(v).toBeCloseTo(expected[h]!, 12));
     // Nothing before the start date even though the pattern has no own start.
-    expect(agentSupply({ position: null, agents: { h: { ...agent, startDate: '2026-03-03', schedules: [{ effectiveFrom: '2026-03-03', shifts: hires.shifts }] } } }, fromMs, fromMs + DAY_MS, hires.ramp)).toEqual([]);
+    expect(agentSupply({ position: null, agents: { h: { ...agent, startDate: '2026-03-03', schedules: [{ effectiveFrom: '2026-03-03', shifts: hires.shifts! }] } } }, fromMs, fromMs + DAY_MS, hires.ramp)).toEqual([]);
   });
 });
