@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { scheduleCsv } from '@staffcast/scheduling';
 import { RunScheduleRequest } from '../../planner-api/src/schedules/schedules.dto.js';
 import { PublishSchedule, RunSchedule } from '../../planner-api/src/schedules/schedules.messages.js';
-import type { CliCommand } from './command.js';
+import { numberOption, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 
 export const SCHEDULE_USAGE = `  npm run cli -- schedule SITE WEEK_START [--weeks N] [--time-limit S] [--gap G] [--id ID] [--csv|--json]   draft a schedule (MILP)
@@ -79,7 +79,11 @@ export const scheduleCommands: readonly CliCommand[] = [
     help: 'Solves the run POST /v1/schedules/runs makes and records it as a draft; prints its totals, the agents × days CSV (--csv) or the whole draft (--json).',
     options: { weeks: { type: 'string' }, 'time-limit': { type: 'string' }, gap: { type: 'string' }, id: { type: 'string' } },
     csv: true,
-    prepare: ({ positionals, values, format }, io) => (ctx) => runScheduleCommand(ctx, scheduleArgs(positionals, values, format), io.out),
+    prepare: ({ positionals, values, format }, io) => {
+      // Numbers are checked before the store is opened, as every command's are.
+      for (const name of ['weeks', 'time-limit', 'gap']) if (values[name] !== undefined) numberOption(values[name], name);
+      return (ctx) => runScheduleCommand(ctx, scheduleArgs(positionals, values, format), io.out);
+    },
   },
   {
     words: ['schedule', 'publish'],
