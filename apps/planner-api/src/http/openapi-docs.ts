@@ -10,6 +10,7 @@ import { planningRoutes } from '../planning/planning.openapi.js';
 import { projectionRoutes } from '../projections/projections.openapi.js';
 import { catalogueRoutes } from '../recording/catalogue.openapi.js';
 import { recordingRoutes } from '../recording/recording.openapi.js';
+import { scheduleRoutes } from '../schedules/schedules.openapi.js';
 import { scenarioRoutes } from '../scenarios/scenarios.openapi.js';
 import { staffingRoutes } from '../staffing/staffing.openapi.js';
 import { buildOpenApiDocument, describeRoutes } from './openapi/openapi-document.js';
@@ -22,7 +23,7 @@ const docsRoutes: RouteDocs = () => [
 ];
 
 /** Every module's route descriptions; a module that adds routes adds its `*.openapi.ts` here. */
-export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes, catalogueRoutes, auditRoutes];
+export const API_ROUTE_DOCS: readonly RouteDocs[] = [healthRoutes, docsRoutes, recordingRoutes, projectionRoutes, forecastingRoutes, staffingRoutes, planningRoutes, scenarioRoutes, localTeamRoutes, catalogueRoutes, scheduleRoutes, auditRoutes];
 
 /** Swagger UI's own files only: no inline script, no other origin (it works under a `script-src 'self'` policy). */
 const DOCS_CSP = {
