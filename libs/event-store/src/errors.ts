@@ -62,3 +62,14 @@ export class StoreAccessDeniedError extends Error {
     super(stream ? `the event store refused access to stream ${stream}` : 'the event store refused access');
   }
 }
+
+/** The store did not answer in time, even after retries; a write may or may not be stored, and retrying it is safe. */
+export class StoreTimeoutError extends Error {
+  override readonly name = 'StoreTimeoutError';
+  constructor(
+    readonly stream: string | undefined,
+    readonly attempts: number,
+  ) {
+    super(`the event store did not answer in time${stream ? ` for stream ${stream}` : ''} (${attempts} attempts)`);
+  }
+}

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StreamDeletedError } from '@staffcast/event-store';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '@staffcast/event-store';
 
 interface ErrorBody {
   error: string;
@@ -57,6 +57,9 @@ export function describe(exception: unknown): [number, ErrorBody] {
   if (exception instanceof StoreAccessDeniedError) {
     // The store refused the service's own credentials: the operator's to fix, not the caller's.
     return [503, { error: 'event store refused access', issues: [{ path: '(store)', message: exception.message }] }];
+  }
+  if (exception instanceof StoreTimeoutError) {
+    return [503, { error: 'event store timeout', issues: [{ path: '(store)', message: `${exception.message}; retrying the request is safe` }] }];
   }
   if (exception instanceof InvalidAppendError) {
     return [400, { error: 'invalid append', issues: [{ path: '(request)', message: exception.message }] }];

@@ -5,11 +5,16 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  AccessDeniedError,
+  DeadlineExceededError,
   MaxAppendSizeExceededError,
   NO_STREAM,
+  NotLeaderError,
   START,
   STREAM_EXISTS,
+  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError,
+  TimeoutError,
   WrongExpectedVersionError,
   eventTypeFilter,
   excludeSystemEvents,
@@ -28,7 +33,7 @@ import {
 } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json.js';
 import { sleep } from '../catch-up-subscription.js';
-import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../errors.js';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -67,6 +72,8 @@ export interface EsdbEventStoreOptions {
  * Its name is `$`-free because ordinary users may not write `$` streams on a secured server.
  */
 const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
+/** Projection snapshot chunks, one stream per projection; reserved like the checkpoints. */
+const SNAPSHOT_STREAM_PREFIX = 'staffcast.snapshot-';
 const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
 
 /** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
@@ -78,8 +85,12 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 /** What the server sends as a position it does not know (stream reads before 22.6). */
 const NO_POSITION = 0xffffffffffffffffn;
 const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
-/** Retries of an `any`/`exists` append that lost a race (see `append`). */
+/** Retries of an append that lost a race or completes a split batch (see `append`). */
 const MAX_PINNED_ATTEMPTS = 20;
+/** Events read beyond the batch's size to find an `any` append's earlier write (see `append`). */
+const ANY_WINDOW = 16;
+/** Tries of a call answered NotLeader (the client reconnects to the named leader in between) or timed out. */
+const MAX_CALL_ATTEMPTS = 3;
 
 /**
  * The EventStoreDB adapter, on @eventstore/db-client 6.2 over gRPC. Needs EventStoreDB 22.6+
@@ -103,6 +114,8 @@ export class EsdbEventStore implements EventStore {
   private readonly maxBackoffMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private readonly metadataSet = new Set<string>();
+  /** Reads the adapter made to decide appends, and the events they returned (diagnostics, bench:esdb). */
+  readonly readStats = { reads: 0, events: 0 };
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -121,56 +134,112 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * Appends with optimistic concurrency and idempotency by event id.
-   *
-   * EventStoreDB only deduplicates ids best effort, so the adapter reads the stream first (one
-   * read of the whole stream per append: cheap for per-entity streams, O(stream length) for long
-   * ones) and:
-   * - a batch whose ids are all stored with the same type and canonical data is a no-op success;
-   * - an id stored with another type or data is a DuplicateEventIdError (ids are checked within
-   *   the stream only: a reused id in another stream is not detected);
-   * - otherwise only the new events are written.
-   * For `any` and `exists` the write is pinned to the revision just read, so that check and write
-   * are one atomic step on the server; losing a race re-reads and retries (after 20 lost races in
-   * a row it gives up with a ConcurrencyError).
+   * Appends with optimistic concurrency and idempotency by event id, at a cost independent of the
+   * stream's length:
+   * - a pinned revision (a revision or `no_stream`, what every command handler sends) is written
+   *   straight away. An exact retry at the same expected revision is acknowledged by the server
+   *   without writing twice; when the server answers "wrong expected version" instead, one bounded
+   *   read of the events after the expected revision (as many as the batch, from the leader) tells
+   *   a retry (success, nothing written), a half-written retry (the rest is written), a reused id
+   *   with other content (DuplicateEventIdError) and a real conflict (ConcurrencyError) apart;
+   * - `any` and `exists` read the stream's last events backwards from the leader (at most the
+   *   batch's size plus {@link ANY_WINDOW}) and pin the write to the revision read, so check and
+   *   write are one step on the server; losing a race reads again (20 times at most).
+   * Bounded reads are the fallback where the server cannot prove idempotency: a reused id is found
+   * only among the events right after the expected revision (pinned) or the stream's last
+   * events (`any`), not further back in a long stream.
    *
    * A batch larger than the server's maximum append size is written as consecutive appends
-   * chained by revision. That is not atomic: after a failure a prefix may be stored. Retrying
-   * the same batch with `any` stores the rest exactly once; with the original expected revision
-   * it reports a ConcurrencyError.
+   * chained by revision. That is not atomic: after a failure a prefix may be stored, and retrying
+   * the same batch with the same expected revision stores the rest exactly once.
    */
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     assertValidAppend(stream, events);
-    if (isCheckpointStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} category is reserved for checkpoints`);
+    if (isReservedStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} and ${SNAPSHOT_STREAM_PREFIX} categories are reserved for projections`);
     const expected = options.expectedRevision ?? 'any';
     const recordedAt = this.clock().toISOString();
+    return this.translated(stream, () => {
+      if (events.length > 0 && (expected === 'no_stream' || typeof expected === 'bigint')) return this.appendPinned(stream, events, expected, recordedAt);
+      return this.appendUnpinned(stream, events, expected, recordedAt);
+    });
+  }
+
+  private async appendPinned(stream: string, events: readonly ProposedEvent[], expected: 'no_stream' | bigint, recordedAt: string): Promise<AppendResult> {
+    let base: 'no_stream' | bigint = expected;
+    let rest = events;
     for (let attempt = 1; ; attempt++) {
-      const state = await this.streamState(stream);
-      const fresh: ProposedEvent[] = [];
-      let lastDuplicate: StoredSummary | undefined;
-      for (const event of events) {
-        const stored = state.byId.get(event.id);
-        if (!stored) {
-          fresh.push(event);
+      try {
+        return await this.write(stream, rest, base, recordedAt);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_PINNED_ATTEMPTS) throw error;
+        const after = base === 'no_stream' ? 0n : base + 1n;
+        const stored = await this.tail(stream, { fromRevision: after, direction: 'forwards', maxCount: rest.length });
+        const matched = matchedPrefix(stream, stored, rest);
+        const current = revisionOf(error.actualVersion);
+        if (matched === rest.length) return { nextExpectedRevision: current ?? -1n, position: stored[matched - 1]!.position };
+        // The earlier part of a split batch is stored and nothing follows it: write the rest after it.
+        if (matched > 0 && current === stored[matched - 1]!.revision) {
+          base = current;
+          rest = rest.slice(matched);
           continue;
         }
-        if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
-        lastDuplicate = stored;
+        throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
       }
-      if (fresh.length === 0 && lastDuplicate) return { nextExpectedRevision: state.current ?? -1n, position: lastDuplicate.position };
-      if (!expectedRevisionHolds(expected, state.current)) throw new ConcurrencyError(stream, expected, state.current ?? 'no_stream');
-      if (fresh.length === 0) return { nextExpectedRevision: state.current ?? -1n, position: state.lastPosition ?? 0n };
-      const pinned = expected === 'any' || expected === 'exists';
-      const sent: ExpectedRevision = pinned ? (state.current ?? 'no_stream') : expected;
+    }
+  }
+
+  private async appendUnpinned(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const tail = await this.tail(stream, { direction: 'backwards', maxCount: events.length + ANY_WINDOW });
+      const current = tail[0]?.revision;
+      const byId = new Map(tail.map((event) => [event.id, event]));
+      const fresh: ProposedEvent[] = [];
+      let lastDuplicate: RecordedEvent | undefined;
+      for (const event of events) {
+        const stored = byId.get(event.id);
+        if (!stored) fresh.push(event);
+        else lastDuplicate = sameContent(stream, stored, event);
+      }
+      if (fresh.length === 0 && lastDuplicate) return { nextExpectedRevision: current ?? -1n, position: lastDuplicate.position };
+      if (!expectedRevisionHolds(expected, current)) throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
+      if (fresh.length === 0) return { nextExpectedRevision: current ?? -1n, position: tail[0]?.position ?? 0n };
       try {
-        return await this.write(stream, fresh, sent, recordedAt);
+        return await this.write(stream, fresh, current ?? 'no_stream', recordedAt);
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (pinned && attempt < MAX_PINNED_ATTEMPTS) continue;
-        // A concurrent retry of this very batch may have won: that is a success, not a conflict.
-        const replay = await this.replayResult(stream, events);
-        if (replay) return replay;
-        throw new ConcurrencyError(stream, expected, error.actualVersion);
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_PINNED_ATTEMPTS) {
+          if (error instanceof WrongExpectedVersionError) throw new ConcurrencyError(stream, expected, revisionOf(error.actualVersion) ?? 'no_stream');
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** A bounded read that decides a write: from the leader, counted in {@link readStats}. */
+  private async tail(stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.readStats.reads++;
+    const events: RecordedEvent[] = [];
+    for await (const event of this.readStream(stream, { ...options, requiresLeader: true })) events.push(event);
+    this.readStats.events += events.length;
+    return events;
+  }
+
+  /**
+   * Runs `work`, translating the client's errors to the port's: a tombstone, an ACL refusal, a
+   * timeout. A NotLeader is retried on the leader, a timeout retried as it stands.
+   */
+  private async translated<T>(stream: string | undefined, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        // The client has already switched its connection to the leader the error names. A timed-out
+        // write may or may not be stored; writing it again is safe, since appends are idempotent.
+        const retriable = error instanceof NotLeaderError || error instanceof DeadlineExceededError || error instanceof TimeoutError;
+        if (retriable && attempt < MAX_CALL_ATTEMPTS) continue;
+        if (error instanceof DeadlineExceededError || error instanceof TimeoutError) throw new StoreTimeoutError(stream, attempt);
+        if (error instanceof EsdbStreamDeletedError) throw new StreamDeletedError(stream ?? error.streamName, true);
+        if (error instanceof AccessDeniedError) throw new StoreAccessDeniedError(stream);
+        throw error;
       }
     }
   }
@@ -184,13 +253,17 @@ export class EsdbEventStore implements EventStore {
       direction: backwards ? BACKWARDS : FORWARDS,
       fromRevision: options.fromRevision ?? (backwards ? END : START),
       maxCount,
+      requiresLeader: options.requiresLeader ?? false,
     });
     try {
       for await (const resolved of untilDone(read)) {
         if (resolved.event) yield decode(resolved.event);
       }
     } catch (error) {
+      // A soft-deleted stream reads as missing, as on the server.
       if (error instanceof StreamNotFoundError) return;
+      if (error instanceof EsdbStreamDeletedError) throw new StreamDeletedError(stream, true);
+      if (error instanceof AccessDeniedError) throw new StoreAccessDeniedError(stream);
       throw error;
     }
   }
@@ -204,14 +277,14 @@ export class EsdbEventStore implements EventStore {
     return this.readAllPaged(options, this.pageSize);
   }
 
-  private async *readAllPaged(options: ReadAllOptions, pageSize: number): AsyncIterable<RecordedEvent> {
+  private async *readAllPaged(options: ReadAllOptions, pageSize: number, requiresLeader = false): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) return;
     let bound = options.fromPosition;
     let from: ReadPosition = bound === undefined ? (backwards ? END : START) : esdbPosition(bound);
     while (true) {
-      const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize });
+      const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize, requiresLeader });
       let count = 0;
       let last: Position | undefined;
       for await (const resolved of untilDone(page)) {
@@ -238,16 +311,16 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Position of the last non-system, non-checkpoint event: a backwards `$all` read. */
+  /** Position of the last non-system, non-checkpoint event: a backwards `$all` read on the leader, since it bounds catch-ups. */
   async headPosition(): Promise<bigint | undefined> {
-    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, 32)) return event.position;
+    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, 32, true)) return event.position;
     return undefined;
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
     let position: bigint | undefined;
     try {
-      for await (const resolved of untilDone(this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }))) {
+      for await (const resolved of untilDone(this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }))) {
         const data = resolved.event?.data as { position?: unknown } | undefined;
         if (typeof data?.position === 'string') position = BigInt(data.position);
       }
@@ -285,35 +358,12 @@ export class EsdbEventStore implements EventStore {
 
   /** @internal Not a system event, not a checkpoint, and matching the filter. */
   visible(stream: string, type: string, filter: EventFilter | undefined): boolean {
-    return !isCheckpointStream(stream) && matchesFilter(stream, type, filter);
+    return !isReservedStream(stream) && matchesFilter(stream, type, filter);
   }
 
   /** @internal */
   get backoff(): { min: number; max: number } {
     return { min: this.minBackoffMs, max: this.maxBackoffMs };
-  }
-
-  private async streamState(stream: string): Promise<StreamState> {
-    const byId = new Map<string, StoredSummary>();
-    let current: bigint | undefined;
-    let lastPosition: bigint | undefined;
-    for await (const event of this.readStream(stream)) {
-      byId.set(event.id, { type: event.type, data: event.data, position: event.position });
-      current = event.revision;
-      lastPosition = event.position;
-    }
-    return { current, lastPosition, byId };
-  }
-
-  private async replayResult(stream: string, events: readonly ProposedEvent[]): Promise<AppendResult | undefined> {
-    const state = await this.streamState(stream);
-    let position: bigint | undefined;
-    for (const event of events) {
-      const stored = state.byId.get(event.id);
-      if (!stored || stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) return undefined;
-      position = stored.position;
-    }
-    return position === undefined ? undefined : { nextExpectedRevision: state.current ?? -1n, position };
   }
 
   private async write(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
@@ -324,7 +374,8 @@ export class EsdbEventStore implements EventStore {
     while (index < encoded.length) {
       const chunk = takeChunk(encoded, index, this.appendLimit);
       try {
-        const written = await this.client.appendToStream(stream, chunk.events, { expectedRevision });
+        // Leader only: a follower would forward the write, so a cluster that lost its leader answers NotLeader instead.
+        const written = await this.client.appendToStream(stream, chunk.events, { expectedRevision, requiresLeader: true });
         if (!written.position) throw new Error(`EventStoreDB returned no position for the append to ${stream}`);
         result = { nextExpectedRevision: written.nextExpectedRevision, position: written.position.commit };
         expectedRevision = written.nextExpectedRevision;
@@ -343,18 +394,6 @@ export class EsdbEventStore implements EventStore {
     }
     return result!;
   }
-}
-
-interface StoredSummary {
-  type: string;
-  data: unknown;
-  position: bigint;
-}
-
-interface StreamState {
-  current: bigint | undefined;
-  lastPosition: bigint | undefined;
-  byId: Map<string, StoredSummary>;
 }
 
 /**
@@ -610,8 +649,33 @@ function checkpointStream(name: string): string {
   return `${CHECKPOINT_STREAM_PREFIX}${name}`;
 }
 
-function isCheckpointStream(stream: string): boolean {
-  return stream.startsWith(CHECKPOINT_STREAM_PREFIX);
+function isReservedStream(stream: string): boolean {
+  return stream.startsWith(CHECKPOINT_STREAM_PREFIX) || stream.startsWith(SNAPSHOT_STREAM_PREFIX);
+}
+
+/** How many of `events`, from the first, are stored as `stored` (in order); a reused id with other content throws. */
+function matchedPrefix(stream: string, stored: readonly RecordedEvent[], events: readonly ProposedEvent[]): number {
+  let matched = 0;
+  while (matched < stored.length && matched < events.length && stored[matched]!.id === events[matched]!.id) {
+    sameContent(stream, stored[matched]!, events[matched]!);
+    matched++;
+  }
+  const ours = new Set(events.map((event) => event.id));
+  if (stored.slice(matched).some((event) => ours.has(event.id))) throw new DuplicateEventIdError(stored.find((event, i) => i >= matched && ours.has(event.id))!.id, stream);
+  return matched;
+}
+
+/** The stored event when it carries the proposed one's type and data; otherwise the id was reused. */
+function sameContent(stream: string, stored: RecordedEvent, event: ProposedEvent): RecordedEvent {
+  if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
+  return stored;
+}
+
+/** The client's actual version as a revision; undefined when the stream does not exist. */
+function revisionOf(actual: bigint | 'no_stream' | string | number | undefined): bigint | undefined {
+  if (typeof actual === 'bigint') return actual >= 0n ? actual : undefined;
+  if (typeof actual === 'number') return actual >= 0 ? BigInt(actual) : undefined;
+  return undefined;
 }
 
 function positiveInteger(value: number, field: string): number {

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError, StoreTimeoutError, StreamDeletedError, openEventStore, type EventStore, type ProposedEvent } from '@staffcast/event-store';
+import { EsdbTestDouble } from '../support/esdb-test-double.js';
+import { asPlanner, asViewer, queueBody, TOKENS_ENV } from '../support/fixtures.js';
+import { startTestApp } from '../support/test-app.js';
+import { collect } from './event-store.contract.js';
+
+/** Where production differs from a lenient server: the real write path, leaders, timeouts, deletes. */
+
+function event(type: string, data: unknown, id: string = randomUUID()): ProposedEvent {
+  return { id, type, data, metadata: { actor: 'esdb-spec', correlationId: 'corr', schemaVersion: 1 } };
+}
+
+function stream(): string {
+  return `prod${randomUUID().replace(/-/g, '').slice(0, 12)}-1`;
+}
+
+describe('EsdbEventStore on the write path a 21.10+ server offers', () => {
+  let double: EsdbTestDouble;
+  let store: EventStore;
+  beforeEach(async () => {
+    double = await EsdbTestDouble.start();
+    store = await openEventStore(double.connectionString);
+  });
+  afterEach(async () => {
+    await store.close();
+    await double.stop();
+  });
+
+  it('writes through BatchAppend, never the unary Append, and pinned appends read nothing', async () => {
+    const s = stream();
+    await store.append(s, [event('A', { n: 1 })], { expectedRevision: 'no_stream' });
+    await store.append(s, [event('A', { n: 2 }), event('A', { n: 3 })], { expectedRevision: 0n });
+    expect(double.stats.batchAppendRequests).toBe(2);
+    expect(double.stats.batchAppendCalls).toBe(1);
+    expect(double.stats.unaryAppendCalls).toBe(0);
+    expect(double.stats.streamReads).toBe(0);
+    expect((await collect(store.readStream(s))).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('acknowledges an exact retry at the same expected revision without writing twice (the server idempotency)', async () => {
+    const s = stream();
+    const batch = [event('A', { n: 1 }), event('A', { n: 2 })];
+    const first = await store.append(s, batch, { expectedRevision: 'no_stream' });
+    const again = await store.append(s, batch, { expectedRevision: 'no_stream' });
+    expect(again).toEqual(first);
+    expect(await collect(store.readStream(s))).toHaveLength(2);
+    // A different batch at a stale revision is a conflict, found with one bounded read.
+    await expect(store.append(s, [event('A', { n: 9 })], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('retries a write whose commit timed out after it was stored, and stores it once', async () => {
+    const s = stream();
+    double.failNextWrites(1, 'timeout-after-commit');
+    await store.append(s, [event('A', { n: 1 })], { expectedRevision: 'no_stream' });
+    double.failNextWrites(1, 'timeout-before-commit');
+    await store.append(s, [event('A', { n: 2 })], { expectedRevision: 0n });
+    expect((await collect(store.readStream(s))).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('gives up after the deadline passes on every try with a typed timeout', async () => {
+    const hasty = await openEventStore(`${double.connectionString}&defaultDeadline=100`);
+    double.appendDelayMs = 250;
+    try {
+      await expect(hasty.append(stream(), [event('A', {})], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(StoreTimeoutError);
+    } finally {
+      double.appendDelayMs = 0;
+      await hasty.close();
+    }
+  });
+
+  it('reads a tombstoned stream and writes to it as a typed StreamDeletedError', async () => {
+    const s = stream();
+    await store.append(s, [event('A', {})]);
+    double.tombstone(s);
+    await expect(collect(store.readStream(s))).rejects.toMatchObject({ name: 'StreamDeletedError', tombstoned: true });
+    await expect(store.append(s, [event('A', { n: 2 })], { expectedRevision: 0n })).rejects.toBeInstanceOf(StreamDeletedError);
+  });
+
+  it('reads a soft-deleted stream as missing and writes it again as a new stream, continuing revisions', async () => {
+    const s = stream();
+    await store.append(s, [event('A', { n: 1 })]);
+    double.softDelete(s);
+    expect(await collect(store.readStream(s))).toEqual([]);
+    const again = await store.append(s, [event('A', { n: 2 })], { expectedRevision: 'no_stream' });
+    expect(again.nextExpectedRevision).toBe(1n);
+    expect((await collect(store.readStream(s))).map((e) => e.data)).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('EsdbEventStore against a follower', () => {
+  it('retries a write refused with NotLeader on the leader it names, writing it once', async () => {
+    const double = await EsdbTestDouble.start();
+    const store = await openEventStore(await double.startFollower());
+    try {
+      const s = stream();
+      await store.append(s, [event('A', { n: 1 })], { expectedRevision: 'no_stream' });
+      await store.append(s, [event('A', { n: 2 })], { expectedRevision: 0n });
+      expect(double.stats.notLeaderRefusals).toBeGreaterThanOrEqual(1);
+      expect(double.records.filter((r) => r.stream === s)).toHaveLength(2);
+      expect((await collect(store.readStream(s))).map((e) => e.revision)).toEqual([0n, 1n]);
+    } finally {
+      await store.close();
+      await double.stop();
+    }
+  });
+});
+
+describe('a deleted stream over HTTP', () => {
+  it('answers 410 for a tombstoned queue and never 500', async () => {
+    const double = await EsdbTestDouble.start();
+    const store = await openEventStore(double.connectionString);
+    const t = await startTestApp(TOKENS_ENV, store);
+    try {
+      expect((await t.request('POST', '/v1/queues', { body: queueBody(), headers: asPlanner })).status).toBe(201);
+      double.tombstone('queue-us-kyc-chat');
+      const read = await t.request('GET', '/v1/queues/us-kyc-chat', { headers: asViewer });
+      expect(read.status).toBe(410);
+      expect(read.json()).toMatchObject({ error: 'stream deleted', stream: 'queue-us-kyc-chat' });
+      const routing = { routing: { markets: ['US'], categories: ['kyc'], languages: ['en'], channels: ['chat'] } };
+      expect((await t.request('PUT', '/v1/queues/us-kyc-chat/routing', { body: routing, headers: asPlanner })).status).toBe(410);
+    } finally {
+      await t.close();
+      await store.close();
+      await double.stop();
+    }
+  });
+});
