@@ -3,8 +3,7 @@ import sharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import statusPb from '@eventstore/db-client/generated/status_pb.js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
-import { parseUuid, statusError, streamName } from './esdb-double-wire.js';
-import type { EsdbTestDouble, NodeRole } from './esdb-test-double.js';
+import { parseUuid, statusError, streamName, type DoubleNode as EsdbTestDouble, type Expected, type NodeRole, type Outcome, type Proposed } from './esdb-double-wire.js';
 
 /** Streams/Append and Streams/BatchAppend of the double, over one commit step (see the double's header). */
 
@@ -14,25 +13,6 @@ type BatchAppendReq = InstanceType<typeof streamsPb.BatchAppendReq>;
 type BatchAppendResp = InstanceType<typeof streamsPb.BatchAppendResp>;
 const { AppendReq, AppendResp, BatchAppendResp } = streamsPb;
 type Any = InstanceType<typeof anyPb.Any>;
-
-export type Expected = { kind: 'any' } | { kind: 'no_stream' } | { kind: 'exists' } | { kind: 'revision'; revision: bigint };
-
-export interface Proposed {
-  id: string;
-  type: string | undefined;
-  contentType: string | undefined;
-  data: Uint8Array;
-  customMetadata: Uint8Array;
-}
-
-/** What one append came to; the RPCs turn it into their own messages. */
-export type Outcome =
-  | { kind: 'ok'; current: bigint | undefined; position: bigint | undefined }
-  | { kind: 'wrong'; current: bigint | undefined; expected: Expected }
-  | { kind: 'deleted' }
-  | { kind: 'too-big'; max: number }
-  | { kind: 'missing-metadata'; missing: string[] }
-  | { kind: 'timeout' };
 
 // ---- Append (unary, client-streaming) ------------------------------------------------------
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
-import { drained, eventMessage, matches, parseFilter, statusError, streamName, writeAll, type Filter, type LogRecord, type ReadCall } from './esdb-double-wire.js';
-import type { EsdbTestDouble, NodeRole } from './esdb-test-double.js';
+import { drained, eventMessage, matches, parseFilter, statusError, streamName, writeAll, type ActiveSubscription, type DoubleNode as EsdbTestDouble, type Filter, type LogRecord, type NodeRole, type ReadCall } from './esdb-double-wire.js';
 
 /** Streams/Read of the double: stream and `$all` reads, and subscriptions (see the double's header). */
 
@@ -10,12 +9,6 @@ type ReadResp = InstanceType<typeof streamsPb.ReadResp>;
 type ReadOptions = InstanceType<typeof streamsPb.ReadReq.Options>;
 const { ReadReq, ReadResp } = streamsPb;
 const ReadDirection = ReadReq.Options.ReadDirection;
-
-export interface ActiveSubscription {
-  call: ReadCall;
-  closed: boolean;
-  wake: () => void;
-}
 
 export function read(double: EsdbTestDouble, call: ReadCall, node: NodeRole): void {
   serveRead(double, call, node).catch((error: unknown) => {

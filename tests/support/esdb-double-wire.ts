@@ -33,6 +33,48 @@ export interface Filter {
   checkpointEvery: number;
 }
 
+export type Expected = { kind: 'any' } | { kind: 'no_stream' } | { kind: 'exists' } | { kind: 'revision'; revision: bigint };
+
+export interface Proposed {
+  id: string;
+  type: string | undefined;
+  contentType: string | undefined;
+  data: Uint8Array;
+  customMetadata: Uint8Array;
+}
+
+/** What one append came to; the RPCs turn it into their own messages. */
+export type Outcome =
+  | { kind: 'ok'; current: bigint | undefined; position: bigint | undefined }
+  | { kind: 'wrong'; current: bigint | undefined; expected: Expected }
+  | { kind: 'deleted' }
+  | { kind: 'too-big'; max: number }
+  | { kind: 'missing-metadata'; missing: string[] }
+  | { kind: 'timeout' };
+
+export type NodeRole = 'leader' | 'follower';
+
+export interface ActiveSubscription {
+  call: ReadCall;
+  closed: boolean;
+  wake: () => void;
+}
+
+/** What the RPC handlers need of the double (EsdbTestDouble implements it). */
+export interface DoubleNode {
+  readonly records: LogRecord[];
+  readonly streams: Map<string, LogRecord[]>;
+  readonly subscriptions: Set<ActiveSubscription>;
+  readonly truncatedBefore: Map<string, bigint>;
+  readonly tombstoned: Set<string>;
+  readonly nextPosition: bigint;
+  readonly sendCaughtUp: boolean;
+  readonly stats: Record<'unaryAppendCalls' | 'batchAppendCalls' | 'batchAppendRequests' | 'streamReads' | 'streamEventsRead' | 'allReads' | 'allEventsScanned' | 'subscriptionEvents', number>;
+  refuseUnlessAllowed(metadata: grpc.Metadata, node: NodeRole, stream: string | undefined, operation: 'read' | 'write'): void;
+  streamDeletedStatus(stream: string): Partial<grpc.StatusObject>;
+  commitDelayed(stream: string, expected: Expected, proposed: Proposed[], deadline: number | undefined): Promise<Outcome>;
+}
+
 const DEFAULT_READ_BATCH = 32;
 
 export function streamName(identifier: InstanceType<typeof sharedPb.StreamIdentifier> | undefined): string {

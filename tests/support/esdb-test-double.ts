@@ -4,11 +4,11 @@ import serverFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_g
 import serverFeaturesPb from '@eventstore/db-client/generated/serverfeatures_pb.js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
-import { append, batchAppend, type Expected, type Outcome, type Proposed } from './esdb-double-appends.js';
-import { read, type ActiveSubscription } from './esdb-double-reads.js';
-import { statusError, type LogRecord, type ReadCall } from './esdb-double-wire.js';
+import { append, batchAppend } from './esdb-double-appends.js';
+import { read } from './esdb-double-reads.js';
+import { statusError, type ActiveSubscription, type DoubleNode, type Expected, type LogRecord, type NodeRole, type Outcome, type Proposed, type ReadCall } from './esdb-double-wire.js';
 
-export type { LogRecord } from './esdb-double-wire.js';
+export type { LogRecord, NodeRole } from './esdb-double-wire.js';
 
 export interface EsdbTestDoubleOptions {
   /** The server's MaxAppendSize (bytes of data + metadata + 2 per type character); 1 MiB like the server. */
@@ -28,8 +28,6 @@ export interface EsdbTestDoubleOptions {
   /** Per stream-name prefix, the users allowed to write it (the server's `$w` ACL); others are refused. */
   writeAcl?: Record<string, string[]>;
 }
-
-export type NodeRole = 'leader' | 'follower';
 
 /** A write failure to inject: a commit timeout, with or without the events having been committed first. */
 export type InjectedFailure = 'timeout-before-commit' | 'timeout-after-commit';
@@ -77,7 +75,7 @@ const RECORD_OVERHEAD = 90n;
  * `esdb://127.0.0.1:PORT?tls=false`), link resolution, `$maxCount`/`$maxAge` (metadata events
  * are stored only), and explicit transactions.
  */
-export class EsdbTestDouble {
+export class EsdbTestDouble implements DoubleNode {
   readonly records: LogRecord[] = [];
   /** @internal */ readonly streams = new Map<string, LogRecord[]>();
   /** @internal */ readonly subscriptions = new Set<ActiveSubscription>();
