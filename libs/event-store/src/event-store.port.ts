@@ -136,7 +136,7 @@ export interface StreamWrite {
 /**
  * Stores that can append to several streams atomically (sqlite, memory): every expected
  * revision holds and everything is written, or nothing is. EventStoreDB has no cross-stream
- * transaction; see {@link appendToStreams}.
+ * transaction and does not offer this; see `appendToStreams` for what callers get there.
  */
 export interface MultiStreamAppender {
   appendMultiple(writes: readonly StreamWrite[], options?: AppendMultipleOptions): Promise<AppendResult[]>;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { planCsv, queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ForecastPublisher } from './forecast-publication.service.js';
+import { idempotencyKeyFrom, type HttpCommandRequest } from '../recording/command-http.js';
 import { parseOrThrow } from '../http/validation.js';
 import { CapacityPlanner } from './capacity-plan.service.js';
 import { AccuracyQuery, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
@@ -53,13 +54,23 @@ export class PlanningController {
     return { from: new Date(request.from).toISOString(), horizonHours: request.horizonHours, planQuantile: request.planQuantile, shrinkage: request.shrinkage, ...scenario, ...plan };
   }
 
-  /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */
+  /**
+   * Records the queues' forecasts, computed at the last fact of the log, as ForecastPublished
+   * events; `Idempotency-Key` names the publication, so a retry completes a half-written one.
+   */
   @RequireRole('planner')
   @Post('forecasts/publish')
-  publish(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<unknown> {
+  publish(@Body() body: unknown, @Ctx() ctx: RequestContext, @Req() http: HttpCommandRequest): Promise<unknown> {
     const request = parseOrThrow(PublishRequest, body);
+    const key = idempotencyKeyFrom(http);
     return this.publisher.publish(
-      { fromMs: request.from, horizonHours: request.horizonHours, ...(request.queueIds ? { queueIds: request.queueIds } : {}), ...(request.quantiles ? { quantiles: request.quantiles } : {}) },
+      {
+        fromMs: request.from,
+        horizonHours: request.horizonHours,
+        ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+        ...(request.quantiles ? { quantiles: request.quantiles } : {}),
+        ...(key ? { publicationKey: key } : {}),
+      },
       ctx,
       new Date(),
     );

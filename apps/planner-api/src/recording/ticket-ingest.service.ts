@@ -57,7 +57,9 @@ interface TicketInProgress {
  * Ticket facts into `ticket-<id>` streams. Each unit is decided against its ticket's history
  * (loaded once per chunk); a repeated fact decides to nothing, so re-imports write nothing.
  * Event ids are the fact's natural key (`ticket-T1/TicketResolved/<epoch ms>`), the same from
- * the API and from CSV. All streams of a chunk are appended in one atomic write.
+ * the API and from CSV. A chunk's streams are one transaction on sqlite and memory; on EventStoreDB,
+ * which has no cross-stream transaction, a failure part-way leaves some tickets written, and
+ * re-sending the same chunk completes it: the written facts decide to nothing, the rest are written.
  */
 @Injectable()
 export class TicketIngest {
@@ -163,10 +165,10 @@ function eventInstant(event: TicketEvent): string {
   }
 }
 
-/** Some unit of an all-or-nothing batch broke an invariant: nothing was written. */
+/** Some unit of an all-or-nothing batch broke an invariant: the batch was refused before any write. */
 export class BatchRejectedError extends Error {
   override readonly name = 'BatchRejectedError';
   constructor(readonly rejected: Rejection[]) {
-    super(`${rejected.length} event(s) rejected; nothing was written`);
+    super(`${rejected.length} event(s) rejected; the batch was refused before any write`);
   }
 }
