@@ -33,10 +33,16 @@ import {
 } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json.js';
 import { sleep } from '../catch-up-subscription.js';
+import { CategoryFollower } from './esdb-category-follower.js';
+import { EsdbSnapshots, SNAPSHOT_STREAM_PREFIX } from './esdb-snapshots.js';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
+  CategoryReader,
+  SnapshotCommit,
+  SnapshotStore,
+  StoredSnapshot,
   EventFilter,
   EventMetadata,
   EventStore,
@@ -49,7 +55,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port.js';
-import { assertValidAppend, expectedRevisionHolds, matchesFilter } from '../streams.js';
+import { assertValidAppend, expectedRevisionHolds, matchesFilter, streamMatchesCategory } from '../streams.js';
 
 export interface EsdbEventStoreOptions {
   clock?: () => Date;
@@ -72,8 +78,6 @@ export interface EsdbEventStoreOptions {
  * Its name is `$`-free because ordinary users may not write `$` streams on a secured server.
  */
 const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
-/** Projection snapshot chunks, one stream per projection; reserved like the checkpoints. */
-const SNAPSHOT_STREAM_PREFIX = 'staffcast.snapshot-';
 const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
 
 /** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
@@ -91,6 +95,8 @@ const MAX_PINNED_ATTEMPTS = 20;
 const ANY_WINDOW = 16;
 /** Tries of a call answered NotLeader (the client reconnects to the named leader in between) or timed out. */
 const MAX_CALL_ATTEMPTS = 3;
+/** Events per page of the head read: system events at the end of the log are passed over. */
+const HEAD_PAGE = 8;
 
 /**
  * The EventStoreDB adapter, on @eventstore/db-client 6.2 over gRPC. Needs EventStoreDB 22.6+
@@ -104,7 +110,7 @@ const MAX_CALL_ATTEMPTS = 3;
  * Events written in explicit transactions (legacy TCP clients) share a commit position; the
  * adapter refuses to expose them rather than hand out a position that is not unique.
  */
-export class EsdbEventStore implements EventStore {
+export class EsdbEventStore implements EventStore, CategoryReader, SnapshotStore {
   readonly kind = 'esdb' as const;
   private readonly clock: () => Date;
   /** Bytes per Append call; starts at the configured maximum and drops to what the server reports. */
@@ -114,6 +120,10 @@ export class EsdbEventStore implements EventStore {
   private readonly maxBackoffMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private readonly metadataSet = new Set<string>();
+  /** Category read models by their categories, and the position of this process's last write to each category. */
+  private readonly followers = new Map<string, CategoryFollower>();
+  private readonly snapshots: EsdbSnapshots;
+  private readonly lastWriteByCategory = new Map<string, bigint>();
   /** Reads the adapter made to decide appends, and the events they returned (diagnostics, bench:esdb). */
   readonly readStats = { reads: 0, events: 0 };
 
@@ -126,6 +136,20 @@ export class EsdbEventStore implements EventStore {
     this.pageSize = positiveInteger(options.pageSize ?? 500, 'pageSize');
     this.minBackoffMs = positiveInteger(options.minBackoffMs ?? 50, 'minBackoffMs');
     this.maxBackoffMs = positiveInteger(options.maxBackoffMs ?? 5000, 'maxBackoffMs');
+    this.snapshots = new EsdbSnapshots(client);
+  }
+
+  /** Projection snapshots in reserved streams, so a replica restarts from its snapshot and reads only the tail. */
+  loadSnapshot(name: string): Promise<StoredSnapshot> {
+    return this.translated(undefined, () => this.snapshots.load(name));
+  }
+
+  commitSnapshot(name: string, commit: SnapshotCommit): Promise<void> {
+    return this.translated(undefined, () => this.snapshots.commit(name, commit));
+  }
+
+  resetSnapshot(name: string): Promise<void> {
+    return this.translated(undefined, () => this.snapshots.reset(name));
   }
 
   /** `esdb://host:2113?tls=false` for one node, `esdb+discover://…` for a cluster (gossip). Connects lazily. */
@@ -158,10 +182,28 @@ export class EsdbEventStore implements EventStore {
     if (isReservedStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} and ${SNAPSHOT_STREAM_PREFIX} categories are reserved for projections`);
     const expected = options.expectedRevision ?? 'any';
     const recordedAt = this.clock().toISOString();
-    return this.translated(stream, () => {
+    const result = await this.translated(stream, () => {
       if (events.length > 0 && (expected === 'no_stream' || typeof expected === 'bigint')) return this.appendPinned(stream, events, expected, recordedAt);
       return this.appendUnpinned(stream, events, expected, recordedAt);
     });
+    const category = stream.slice(0, Math.max(0, stream.indexOf('-')));
+    if (events.length > 0 && category && result.position > (this.lastWriteByCategory.get(category) ?? -1n)) this.lastWriteByCategory.set(category, result.position);
+    return result;
+  }
+
+  /**
+   * Small categories from an in-memory read model that a filtered subscription keeps (see
+   * CategoryFollower), never a scan of `$all`; it sees this process's own writes before it answers.
+   */
+  async readCategories(categories: readonly string[]): Promise<RecordedEvent[]> {
+    const key = [...categories].sort().join('+');
+    let follower = this.followers.get(key);
+    if (!follower) this.followers.set(key, (follower = new CategoryFollower(this, [...categories].sort())));
+    let written: bigint | undefined;
+    for (const [category, position] of this.lastWriteByCategory) {
+      if (categories.some((c) => streamMatchesCategory(`${category}-`, c)) && (written === undefined || position > written)) written = position;
+    }
+    return follower.read(written);
   }
 
   private async appendPinned(stream: string, events: readonly ProposedEvent[], expected: 'no_stream' | bigint, recordedAt: string): Promise<AppendResult> {
@@ -313,7 +355,7 @@ export class EsdbEventStore implements EventStore {
 
   /** Position of the last non-system, non-checkpoint event: a backwards `$all` read on the leader, since it bounds catch-ups. */
   async headPosition(): Promise<bigint | undefined> {
-    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, 32, true)) return event.position;
+    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, HEAD_PAGE, true)) return event.position;
     return undefined;
   }
 
