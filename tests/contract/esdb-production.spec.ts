@@ -126,3 +126,34 @@ describe('a deleted stream over HTTP', () => {
     }
   });
 });
+
+describe('a ticket batch over HTTP on EventStoreDB', () => {
+  it('writes new tickets without reading them, and decides on the histories when a ticket existed', async () => {
+    const double = await EsdbTestDouble.start();
+    const store = await openEventStore(double.connectionString);
+    const t = await startTestApp(TOKENS_ENV, store);
+    const created = (id: string) => ({ type: 'TicketCreated', data: { ticketId: id, createdAt: '2026-03-02T14:05:00Z', channel: 'chat', market: 'US', category: 'kyc', language: 'en', priority: 'normal' } });
+    const resolved = (id: string) => ({ type: 'TicketResolved', data: { ticketId: id, resolvedAt: '2026-03-02T15:00:00Z', handleSeconds: 300 } });
+    const reopened = (id: string) => ({ type: 'TicketReopened', data: { ticketId: id, reopenedAt: '2026-03-03T09:00:00Z' } });
+    try {
+      const reads = double.stats.streamReads;
+      const first = await t.request('POST', '/v1/tickets/events', { body: { events: [created('N1'), created('N2'), resolved('N2')] }, headers: asPlanner });
+      expect(first.status).toBe(201);
+      expect(first.json()).toMatchObject({ eventsWritten: 3 });
+      expect(double.stats.streamReads - reads).toBe(0);
+
+      // N2 exists and is resolved: assumed new, its reopening would be refused; decided on its history, it holds.
+      const second = await t.request('POST', '/v1/tickets/events', { body: { events: [created('N2'), reopened('N2'), created('N3')] }, headers: asPlanner });
+      expect(second.status).toBe(201);
+      expect(second.json()).toMatchObject({ eventsWritten: 2, duplicatesSkipped: 1 });
+      const again = await t.request('POST', '/v1/tickets/events', { body: { events: [created('N1'), created('N3')] }, headers: asPlanner });
+      expect(again.json()).toMatchObject({ eventsWritten: 0, duplicatesSkipped: 2 });
+      expect((await collect(store.readStream('ticket-N2'))).map((e) => e.type)).toEqual(['TicketCreated', 'TicketResolved', 'TicketReopened']);
+      expect(await collect(store.readStream('ticket-N1'))).toHaveLength(1);
+    } finally {
+      await t.close();
+      await store.close();
+      await double.stop();
+    }
+  });
+});

@@ -19,6 +19,7 @@ export function read(double: EsdbTestDouble, call: ReadCall, node: NodeRole): vo
 
 async function serveRead(double: EsdbTestDouble, call: ReadCall, node: NodeRole): Promise<void> {
   double.refuseUnlessAllowed(call.metadata, node, undefined, 'read');
+  if (double.readDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, double.readDelayMs));
   const options = call.request.getOptions();
   if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'read options are required');
   if (!options.getUuidOption()) throw statusError(grpc.status.INVALID_ARGUMENT, 'uuid_option is required');
@@ -72,9 +73,14 @@ async function serveRead(double: EsdbTestDouble, call: ReadCall, node: NodeRole)
     index = backwards ? boundary - 1 : boundary;
   }
   double.stats.allReads++;
+  // Short backward pages are head lookups (the adapter's headPosition pages back past system and
+  // reserved records at the log's end), counted apart from scans.
+  const headLookup = backwards && count <= 8n;
+  if (headLookup) double.stats.headLookups++;
   for (let n = 0n; n < count && index >= 0 && index < double.records.length; index += backwards ? -1 : 1) {
     const record = double.records[index]!;
-    double.stats.allEventsScanned++;
+    if (headLookup) double.stats.headEventsRead++;
+    else double.stats.allEventsScanned++;
     if (!matches(record, filter)) continue;
     out.push(eventMessage(record, true));
     n++;

@@ -69,7 +69,8 @@ export interface DoubleNode {
   readonly tombstoned: Set<string>;
   readonly nextPosition: bigint;
   readonly sendCaughtUp: boolean;
-  readonly stats: Record<'unaryAppendCalls' | 'batchAppendCalls' | 'batchAppendRequests' | 'streamReads' | 'streamEventsRead' | 'allReads' | 'allEventsScanned' | 'subscriptionEvents', number>;
+  readonly readDelayMs: number;
+  readonly stats: Record<'unaryAppendCalls' | 'batchAppendCalls' | 'batchAppendRequests' | 'streamReads' | 'streamEventsRead' | 'allReads' | 'allEventsScanned' | 'headLookups' | 'headEventsRead' | 'subscriptionEvents', number>;
   refuseUnlessAllowed(metadata: grpc.Metadata, node: NodeRole, stream: string | undefined, operation: 'read' | 'write'): void;
   streamDeletedStatus(stream: string): Partial<grpc.StatusObject>;
   commitDelayed(stream: string, expected: Expected, proposed: Proposed[], deadline: number | undefined): Promise<Outcome>;

@@ -91,13 +91,17 @@ export class EsdbTestDouble implements DoubleNode {
     streamReads: 0,
     streamEventsRead: 0,
     allReads: 0,
+    /** Events passed by `$all` reads, head lookups (a few records backwards from the end) apart. */
     allEventsScanned: 0,
+    headLookups: 0,
+    headEventsRead: 0,
     subscriptionEvents: 0,
     notLeaderRefusals: 0,
     accessRefusals: 0,
   };
-  /** Milliseconds each append waits before it commits (0: none). */
+  /** Milliseconds each append waits before it commits, and each read before it is served (0: none): a network round trip. */
   appendDelayMs = 0;
+  readDelayMs = 0;
   private readonly injected: InjectedFailure[] = [];
   private appendCount = 0;
   private readonly maxAppendSize: number;

@@ -1,11 +1,16 @@
 import { isMultiStreamAppender, isMultiStreamReader, type AppendMultipleOptions, type AppendResult, type EventStore, type RecordedEvent, type StreamWrite } from './event-store.port.js';
 
 /**
- * Streams a store without multi-stream calls (EventStoreDB) is sent at once: one wave of
- * concurrent requests, pipelined on one connection (appends share the client's one BatchAppend
- * call), so a batch costs a few round trips instead of one per stream.
+ * Appends a store without multi-stream calls (EventStoreDB) is sent at once: one wave of
+ * concurrent requests, pipelined on the client's one BatchAppend call, so a batch costs a round
+ * trip or two instead of one per stream.
  */
-const STREAMS_PER_WAVE = 2_500;
+const APPENDS_PER_WAVE = 5_000;
+/**
+ * Reads in flight at once: each is a call of its own, and servers cap the concurrent calls of a
+ * connection (EventStoreDB's HTTP/2 server: 100 streams by default).
+ */
+const READS_PER_WAVE = 100;
 
 /**
  * Appends to several streams: atomically where the store can (sqlite, memory: every expected
@@ -18,8 +23,8 @@ const STREAMS_PER_WAVE = 2_500;
 export async function appendToStreams(store: EventStore, writes: readonly StreamWrite[], options: AppendMultipleOptions = {}): Promise<AppendResult[]> {
   if (isMultiStreamAppender(store)) return store.appendMultiple(writes, options);
   const results: AppendResult[] = [];
-  for (let i = 0; i < writes.length; i += STREAMS_PER_WAVE) {
-    const wave = writes.slice(i, i + STREAMS_PER_WAVE);
+  for (let i = 0; i < writes.length; i += APPENDS_PER_WAVE) {
+    const wave = writes.slice(i, i + APPENDS_PER_WAVE);
     // Every write of the wave is awaited before a failure is reported, so none is left in flight.
     const settled = await Promise.allSettled(wave.map((write) => store.append(write.stream, write.events, { expectedRevision: write.expectedRevision ?? 'any' })));
     for (const outcome of settled) {
@@ -37,8 +42,8 @@ export async function appendToStreams(store: EventStore, writes: readonly Stream
 export async function readStreams(store: EventStore, streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
   if (isMultiStreamReader(store)) return store.readStreams(streams);
   const out = new Map<string, RecordedEvent[]>();
-  for (let i = 0; i < streams.length; i += STREAMS_PER_WAVE) {
-    const wave = streams.slice(i, i + STREAMS_PER_WAVE);
+  for (let i = 0; i < streams.length; i += READS_PER_WAVE) {
+    const wave = streams.slice(i, i + READS_PER_WAVE);
     const histories = await Promise.all(
       wave.map(async (stream) => {
         const events: RecordedEvent[] = [];
