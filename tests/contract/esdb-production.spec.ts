@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, StoreTimeoutError, StreamDeletedError, openEventStore, type EventStore, type ProposedEvent } from '@staffcast/event-store';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConcurrencyError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError, openEventStore, type EventStore, type ProposedEvent } from '@staffcast/event-store';
 import { EsdbTestDouble } from '../support/esdb-test-double.js';
 import { asPlanner, asViewer, queueBody, TOKENS_ENV } from '../support/fixtures.js';
 import { startTestApp } from '../support/test-app.js';
@@ -154,6 +158,41 @@ describe('a ticket batch over HTTP on EventStoreDB', () => {
       await t.close();
       await store.close();
       await double.stop();
+    }
+  });
+});
+
+describe('EsdbEventStore against a secured double', () => {
+  let dir: string;
+  let double: EsdbTestDouble;
+  beforeAll(async () => {
+    // A throwaway self-signed certificate: the client sends basic credentials over TLS only.
+    dir = mkdtempSync(join(tmpdir(), 'staffcast-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    double = await EsdbTestDouble.start({
+      tls: { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), certFile: join(dir, 'cert.pem') },
+      users: { writer: 'w-secret', reader: 'r-secret' },
+      writeAcl: { 'queue-': ['writer'] },
+    });
+  });
+  afterAll(async () => {
+    await double.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes with a user the ACL allows, and refuses a wrong password and a user the ACL does not allow with a typed error', async () => {
+    const writer = await openEventStore(double.connectionStringFor('writer', 'w-secret'));
+    const reader = await openEventStore(double.connectionStringFor('reader', 'r-secret'));
+    const intruder = await openEventStore(double.connectionStringFor('writer', 'wrong'));
+    try {
+      await writer.append('queue-secured', [event('QueueDefined', { n: 1 })], { expectedRevision: 'no_stream' });
+      expect(await collect(reader.readStream('queue-secured'))).toHaveLength(1);
+      await expect(reader.append('queue-secured', [event('QueueDefined', { n: 2 })], { expectedRevision: 0n })).rejects.toBeInstanceOf(StoreAccessDeniedError);
+      await expect(collect(intruder.readStream('queue-secured'))).rejects.toBeInstanceOf(StoreAccessDeniedError);
+      expect(double.stats.accessRefusals).toBeGreaterThanOrEqual(2);
+      expect(double.records.filter((r) => r.stream === 'queue-secured')).toHaveLength(1);
+    } finally {
+      await Promise.all([writer.close(), reader.close(), intruder.close()]);
     }
   });
 });

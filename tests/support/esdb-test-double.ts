@@ -27,6 +27,8 @@ export interface EsdbTestDoubleOptions {
   users?: Record<string, string>;
   /** Per stream-name prefix, the users allowed to write it (the server's `$w` ACL); others are refused. */
   writeAcl?: Record<string, string[]>;
+  /** Serve TLS with this key and certificate (PEM), the certificate's file being the clients' CA: the client sends credentials only over TLS. */
+  tls?: { key: Buffer; cert: Buffer; certFile: string };
 }
 
 /** A write failure to inject: a commit timeout, with or without the events having been committed first. */
@@ -134,7 +136,12 @@ export class EsdbTestDouble implements DoubleNode {
   }
 
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return this.options.tls ? `esdb://127.0.0.1:${this.port}?tls=true&tlsCAFile=${encodeURIComponent(this.options.tls.certFile)}` : `esdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  /** The connection string with basic credentials (TLS only: the client drops them on an insecure connection). */
+  connectionStringFor(user: string, password: string): string {
+    return `esdb://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${this.port}?tls=true&tlsCAFile=${encodeURIComponent(this.options.tls?.certFile ?? '')}`;
   }
 
   /** Starts a follower node on its own port, sharing this log; returns its connection string. */
@@ -202,8 +209,13 @@ export class EsdbTestDouble implements DoubleNode {
     });
     this.servers.push(server);
     return new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+      server.bindAsync('127.0.0.1:0', this.credentials(), (error, port) => (error ? reject(error) : resolve(port))),
     );
+  }
+
+  private credentials(): grpc.ServerCredentials {
+    const tls = this.options.tls;
+    return tls ? grpc.ServerCredentials.createSsl(null, [{ private_key: tls.key, cert_chain: tls.cert }], false) : grpc.ServerCredentials.createInsecure();
   }
 
   private supportedMethods(): InstanceType<typeof serverFeaturesPb.SupportedMethods> {
