@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
@@ -8,32 +7,22 @@ import {
   AccessDeniedError,
   DeadlineExceededError,
   MaxAppendSizeExceededError,
-  NO_STREAM,
   NotLeaderError,
   START,
-  STREAM_EXISTS,
   StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError,
   TimeoutError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type AppendExpectedRevision,
-  type EventData,
-  type Filter,
-  type JSONType,
   type Position,
   type ReadPosition,
-  type RecordedEvent as EsdbRecordedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json.js';
-import { sleep } from '../catch-up-subscription.js';
 import { CategoryFollower } from './esdb-category-follower.js';
+import { decode, encode, esdbExpected, esdbPosition, serverFilter, takeChunk } from './esdb-codec.js';
+import { EsdbSubscription, untilDone } from './esdb-subscription.js';
 import { EsdbSnapshots, SNAPSHOT_STREAM_PREFIX } from './esdb-snapshots.js';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '../errors.js';
 import type {
@@ -44,7 +33,6 @@ import type {
   SnapshotStore,
   StoredSnapshot,
   EventFilter,
-  EventMetadata,
   EventStore,
   ExpectedRevision,
   ProposedEvent,
@@ -80,14 +68,6 @@ export interface EsdbEventStoreOptions {
 const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
 const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
 
-/** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
-const CALLER_ID_KEY = 'eventId';
-/** Fixed namespace for the UUIDs derived from non-UUID caller ids. Never change it: ids would stop matching. */
-const ID_NAMESPACE = Buffer.from('f3f5dd6d7f44453ca8379b4c3188ad87', 'hex');
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-/** What the server sends as a position it does not know (stream reads before 22.6). */
-const NO_POSITION = 0xffffffffffffffffn;
 const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
 /** Retries of an append that lost a race or completes a split batch (see `append`). */
 const MAX_PINNED_ATTEMPTS = 20;
@@ -436,255 +416,6 @@ export class EsdbEventStore implements EventStore, CategoryReader, SnapshotStore
     }
     return result!;
   }
-}
-
-/**
- * A native `$all` subscription with the server-side filter. After an error, a drop (the client
- * only emits `error`) or a server that ends the call, it resubscribes from the stored checkpoint
- * (or from the last handled event when checkpoints are not stored), with exponential backoff.
- */
-class EsdbSubscription implements Subscription {
-  readonly name: string;
-  readonly caughtUp: Promise<void>;
-  readonly done: Promise<void>;
-  private resolveCaughtUp!: () => void;
-  private readonly abort = new AbortController();
-  private current: AllStreamSubscription | undefined;
-  private last: bigint | undefined;
-  private backoffMs: number;
-
-  constructor(
-    private readonly store: EsdbEventStore,
-    private readonly options: SubscribeOptions,
-    private readonly handler: SubscriptionHandler,
-  ) {
-    this.name = options.name;
-    this.caughtUp = new Promise<void>((resolve) => (this.resolveCaughtUp = resolve));
-    this.backoffMs = store.backoff.min;
-    this.done = this.run();
-  }
-
-  get lastPosition(): bigint | undefined {
-    return this.last;
-  }
-
-  async stop(): Promise<void> {
-    this.abort.abort();
-    // Cancelling the call ends the consuming loop; the stream is drained there, not destroyed.
-    await this.current?.unsubscribe().catch(() => undefined);
-    await this.done;
-  }
-
-  private async run(): Promise<void> {
-    let initial = true;
-    while (!this.abort.signal.aborted) {
-      try {
-        const from = await this.resumePosition(initial);
-        initial = false;
-        await this.consume(from);
-      } catch (error) {
-        if (this.abort.signal.aborted) return;
-        this.handler.onError?.(error);
-        await sleep(this.backoffMs, this.abort.signal);
-        this.backoffMs = Math.min(this.backoffMs * 2, this.store.backoff.max);
-      }
-    }
-  }
-
-  private async resumePosition(initial: boolean): Promise<bigint | undefined> {
-    const start = this.options.fromCheckpoint ?? 'stored';
-    const stored = await this.store.loadCheckpoint(this.options.name);
-    if (!initial) return stored ?? this.last ?? (typeof start === 'bigint' ? start : undefined);
-    if (start === 'start') return undefined;
-    if (start === 'stored') return stored;
-    return start;
-  }
-
-  /** One subscription call; resolves only when stopped, throws on error or when the server ends it. */
-  private async consume(from: bigint | undefined): Promise<void> {
-    const autoCheckpoint = this.options.autoCheckpoint ?? true;
-    // Servers before 23.10 send no caught-up message. There the subscription has caught up once
-    // it has passed the head as it was before subscribing (an event or a server checkpoint at or
-    // after it), or at once when there was nothing to catch up.
-    const head = await this.store.headPosition();
-    if (this.abort.signal.aborted) return;
-    let consumed = 0;
-    let completed = 0;
-    let signalledSinceEvent = false;
-    let passedHead = false;
-    const targets: number[] = [];
-    const sub = this.store.subscribeToAll(from, this.options.filter, (position) => {
-      if (head !== undefined && position.commit >= head) passHead();
-    });
-    this.current = sub;
-    // The client emits caughtUp (and calls checkpointReached) when the message arrives, possibly
-    // before the events ahead of it in its buffer are handled: the signal waits for those.
-    const reachedEnd = () => {
-      targets.push(consumed + sub.readableLength);
-      fireReached();
-    };
-    const passHead = () => {
-      if (passedHead) return;
-      passedHead = true;
-      reachedEnd();
-    };
-    const fireReached = () => {
-      while (targets.length > 0 && completed >= targets[0]!) {
-        targets.shift();
-        if (signalledSinceEvent) continue;
-        signalledSinceEvent = true;
-        this.handler.onCaughtUp?.(this.last);
-        this.resolveCaughtUp();
-      }
-    };
-    sub.on('caughtUp', reachedEnd);
-    sub.on('confirmation', () => {
-      if (head === undefined || (from !== undefined && from >= head)) passHead();
-    });
-    try {
-      for await (const resolved of sub.iterator({ destroyOnReturn: false }) as AsyncIterable<AllStreamResolvedEvent>) {
-        if (this.abort.signal.aborted) return;
-        consumed++;
-        const event = resolved.event;
-        if (event?.position) {
-          const position = event.position.commit;
-          const fresh = from === undefined || position > from;
-          if (fresh && this.store.visible(event.streamId, event.type, this.options.filter)) {
-            const recorded = decode(event);
-            await this.handler.onEvent(recorded);
-            this.last = recorded.position;
-            if (autoCheckpoint) await this.store.saveCheckpoint(this.options.name, recorded.position);
-            this.backoffMs = this.store.backoff.min;
-            signalledSinceEvent = false;
-          }
-          if (head !== undefined && position >= head && !passedHead) {
-            passedHead = true;
-            targets.push(consumed);
-          }
-        }
-        completed++;
-        fireReached();
-        if (this.abort.signal.aborted) return;
-      }
-    } finally {
-      this.current = undefined;
-      sub.removeAllListeners('caughtUp');
-      sub.removeAllListeners('confirmation');
-      // As in untilDone: cancel, then drain what was already received so the call finishes.
-      await sub.unsubscribe().catch(() => undefined);
-      sub.resume();
-    }
-    if (!this.abort.signal.aborted) throw new Error(`subscription ${this.name}: EventStoreDB ended the subscription`);
-  }
-}
-
-/**
- * Iterates a client read. Leaving early cancels the call and drains what the server already sent:
- * a call that has already ended holds its unread messages, never finishes, and makes the
- * client's dispose() wait forever.
- */
-async function* untilDone<T>(read: StreamingRead<T>): AsyncGenerator<T> {
-  let done = false;
-  try {
-    for await (const item of read.iterator({ destroyOnReturn: false })) yield item as T;
-    done = true;
-  } finally {
-    if (!done) {
-      await read.cancel();
-      read.resume();
-    }
-  }
-}
-
-function decode(event: EsdbRecordedEvent): RecordedEvent {
-  const raw = event.metadata;
-  const metadata: Record<string, unknown> = raw !== null && typeof raw === 'object' && !(raw instanceof Uint8Array) && !Array.isArray(raw) ? { ...raw } : {};
-  const callerId = metadata[CALLER_ID_KEY];
-  delete metadata[CALLER_ID_KEY];
-  if (typeof metadata.recordedAt !== 'string') metadata.recordedAt = event.created.toISOString();
-  return {
-    id: typeof callerId === 'string' ? callerId : event.id,
-    type: event.type,
-    stream: event.streamId,
-    revision: event.revision,
-    position: portPosition(event),
-    data: event.data,
-    metadata: metadata as unknown as EventMetadata,
-  };
-}
-
-function portPosition(event: EsdbRecordedEvent): bigint {
-  const position = event.position;
-  if (!position || position.commit === NO_POSITION) {
-    throw new Error(`EventStoreDB sent no $all position for ${event.streamId}@${event.revision}: the esdb adapter needs EventStoreDB 22.6 or later`);
-  }
-  if (position.commit !== position.prepare) {
-    throw new Error(
-      `event ${event.streamId}@${event.revision} was written in an explicit transaction (commit ${position.commit}, prepare ${position.prepare}); its position is not unique`,
-    );
-  }
-  return position.commit;
-}
-
-function esdbPosition(position: bigint): Position {
-  return { commit: position, prepare: position };
-}
-
-function esdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  if (expected === 'exists') return STREAM_EXISTS;
-  return expected;
-}
-
-function encode(event: ProposedEvent, recordedAt: string): { data: EventData; bytes: number } {
-  const dataJson = JSON.stringify(event.data);
-  if (dataJson === undefined) throw new InvalidAppendError(`event ${event.id}: data must be JSON-serialisable`);
-  const id = esdbEventId(event.id);
-  const metadata: Record<string, unknown> = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
-  if (id !== event.id) metadata[CALLER_ID_KEY] = event.id;
-  // The server counts data + metadata bytes + 2 bytes per type character against its append limit.
-  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(JSON.stringify(metadata)) + event.type.length * 2;
-  return { data: jsonEvent({ id, type: event.type, data: event.data as JSONType, metadata: metadata as JSONType }), bytes };
-}
-
-/** The events from `start` that fit in `limit` bytes as the server counts them (at least one). */
-function takeChunk(encoded: readonly { data: EventData; bytes: number }[], start: number, limit: number): { events: EventData[]; bytes: number } {
-  const events: EventData[] = [];
-  let bytes = 0;
-  for (let i = start; i < encoded.length; i++) {
-    const next = encoded[i]!;
-    if (events.length > 0 && bytes + next.bytes > limit) break;
-    events.push(next.data);
-    bytes += next.bytes;
-  }
-  return { events, bytes };
-}
-
-/**
- * The ESDB event id for a caller's id: the id itself when it is a canonical lower-case UUID
- * (ESDB returns ids lower-case), otherwise a name-based UUID (version 5 layout: SHA-1 of a fixed
- * namespace and the id). The caller's id then travels in the event metadata so reads return it.
- */
-function esdbEventId(id: string): string {
-  if (CANONICAL_UUID.test(id) && id !== NIL_UUID) return id;
-  const hash = createHash('sha1').update(ID_NAMESPACE).update(id, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * The server-side part of a filter: category prefixes, else event-type prefixes, else "no
- * system events". The exact filter (both dimensions, exact type names) is applied on the client.
- */
-function serverFilter(filter: EventFilter | undefined): Filter {
-  if (filter?.streamCategories && filter.streamCategories.length > 0) {
-    return streamNameFilter({ prefixes: filter.streamCategories.map((category) => `${category}-`) });
-  }
-  if (filter?.eventTypes && filter.eventTypes.length > 0) return eventTypeFilter({ prefixes: [...filter.eventTypes] });
-  return excludeSystemEvents();
 }
 
 function checkpointStream(name: string): string {
