@@ -25,7 +25,7 @@ import { argValue, machine, median, RssPeak, wantsJson } from './bench-support.j
 const RESTART_EVENTS = argValue('restart-events', 1_000_000);
 const APPENDS = 200;
 const BATCH_TICKETS = 5_000;
-const ROUND_TRIP_MS = 100;
+const ROUND_TRIP_MS = 1_000;
 const TOKEN = 'bench-esdb-token-0123456789';
 const meta = { actor: 'bench', correlationId: 'bench-esdb', schemaVersion: 1 };
 
