@@ -77,7 +77,10 @@ describe('a forecast publication interrupted after its first stream', () => {
     const interrupted = await t.request('POST', '/v1/forecasts/publish', { body, headers: { ...asPlanner, ...key } });
     expect(interrupted.status).toBe(500);
     const written = await Promise.all(QUEUES.map(async (q) => (await forecastEvents(store, q)).length - before[QUEUES.indexOf(q)]!));
-    expect(written).toEqual([1, 0, 0]);
+    // Appends go out concurrently, as on EventStoreDB: the failed queue is missing, the others may be written.
+    expect(written[0]).toBe(1);
+    expect(written[1]).toBe(0);
+    expect(written.every((n) => n <= 1)).toBe(true);
 
     store.failForecastAppend(undefined);
     const retried = await t.request('POST', '/v1/forecasts/publish', { body, headers: { ...asPlanner, ...key } });
