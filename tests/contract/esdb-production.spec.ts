@@ -101,6 +101,11 @@ describe('EsdbEventStore against a follower', () => {
       await store.append(s, [event('A', { n: 1 })], { expectedRevision: 'no_stream' });
       await store.append(s, [event('A', { n: 2 })], { expectedRevision: 0n });
       expect(double.stats.notLeaderRefusals).toBeGreaterThanOrEqual(1);
+      // A leader-only read as a follower connection's first call is retried on the leader too.
+      const reader = await openEventStore(await double.startFollower());
+      const leader = await openEventStore(double.connectionString);
+      expect(await reader.headPosition()).toBe(await leader.headPosition());
+      await Promise.all([reader.close(), leader.close()]);
       expect(double.records.filter((r) => r.stream === s)).toHaveLength(2);
       expect((await collect(store.readStream(s))).map((e) => e.revision)).toEqual([0n, 1n]);
     } finally {

@@ -334,9 +334,12 @@ export class EsdbEventStore implements EventStore, CategoryReader, SnapshotStore
   }
 
   /** Position of the last non-system, non-checkpoint event: a backwards `$all` read on the leader, since it bounds catch-ups. */
-  async headPosition(): Promise<bigint | undefined> {
-    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, HEAD_PAGE, true)) return event.position;
-    return undefined;
+  headPosition(): Promise<bigint | undefined> {
+    // On a follower the leader-only read answers NotLeader; translated retries it on the leader.
+    return this.translated(undefined, async () => {
+      for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, HEAD_PAGE, true)) return event.position;
+      return undefined;
+    });
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
