@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { isMultiStreamAppender, openEventStore, type SqliteEventStore } from '@staffcast/event-store';
+import { isMultiStreamAppender, isSnapshotStore, openEventStore } from '@staffcast/event-store';
 import { NO_MARKS, exportChunk } from '@staffcast/projections';
-import { SqliteProjectionPersistence } from '../../apps/planner-api/src/projections/projection-persistence.js';
+import { SnapshotProjectionPersistence } from '../../apps/planner-api/src/projections/projection-persistence.js';
 import { TICKET_PROJECTION_NAME, TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
 import { demoProjectionLog } from '../../scripts/bench/projection-demo-log.js';
 import { forkChild } from '../support/fork-child.js';
@@ -18,8 +18,8 @@ describe('projection killed with SIGKILL mid-way', () => {
 
   it('resumes from its last atomic commit and ends equal to a rebuild', async () => {
     const file = join(dir, 'log.db');
-    const store = (await openEventStore(`sqlite:${file}`)) as SqliteEventStore;
-    if (!isMultiStreamAppender(store)) throw new Error('sqlite appends to many streams');
+    const store = await openEventStore(`sqlite:${file}`);
+    if (!isMultiStreamAppender(store) || !isSnapshotStore(store)) throw new Error('sqlite appends to many streams and keeps snapshots');
     const writes = [...demoProjectionLog({ weeks: 4, volumeScale: 1 })];
     for (let i = 0; i < writes.length; i += 2000) await store.appendMultiple(writes.slice(i, i + 2000));
     const head = (await store.headPosition())!;
@@ -31,7 +31,7 @@ describe('projection killed with SIGKILL mid-way', () => {
     let seen: bigint | undefined;
     const deadline = Date.now() + 60_000;
     while (seen === undefined && Date.now() < deadline) {
-      seen = store.loadCheckpointSync(TICKET_PROJECTION_NAME);
+      seen = await store.loadCheckpoint(TICKET_PROJECTION_NAME);
       if (seen === undefined) await new Promise((resolve) => setTimeout(resolve, 2));
     }
     child.kill('SIGKILL');
@@ -42,8 +42,8 @@ describe('projection killed with SIGKILL mid-way', () => {
     db.close();
 
     // What survived is a consistent commit: the stored model's position is its checkpoint, part-way through the log.
-    const committed = new SqliteProjectionPersistence(store, TICKET_PROJECTION_NAME).load().model;
-    expect(committed.position).toBe(store.loadCheckpointSync(TICKET_PROJECTION_NAME));
+    const committed = (await new SnapshotProjectionPersistence(store, TICKET_PROJECTION_NAME).load()).model;
+    expect(committed.position).toBe(await store.loadCheckpoint(TICKET_PROJECTION_NAME));
     expect(committed.position! >= seen!).toBe(true);
     expect(committed.position! < head).toBe(true);
 
@@ -55,7 +55,7 @@ describe('projection killed with SIGKILL mid-way', () => {
     await check.rebuild();
     expect(exportChunk(resumed.current, NO_MARKS)).toEqual(exportChunk(check.current, NO_MARKS));
     // And what was committed after the resume reloads to the same model.
-    expect(exportChunk(new SqliteProjectionPersistence(store, TICKET_PROJECTION_NAME).load().model, NO_MARKS)).toEqual(exportChunk(check.current, NO_MARKS));
+    expect(exportChunk((await new SnapshotProjectionPersistence(store, TICKET_PROJECTION_NAME).load()).model, NO_MARKS)).toEqual(exportChunk(check.current, NO_MARKS));
     await store.close();
   }, 120_000);
 });

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EsdbTestDoubleOptions } from './esdb-test-double.js';
 
+/** The double's source files, transpiled together for the child. */
+const DOUBLE_MODULES = ['esdb-test-double', 'esdb-double-appends', 'esdb-double-reads', 'esdb-double-wire'];
+
 export interface DoubleProcess {
   connectionString: string;
   stop(): Promise<void>;
@@ -20,15 +23,19 @@ export interface DoubleProcess {
 export async function startDoubleProcess(options: EsdbTestDoubleOptions = {}): Promise<DoubleProcess> {
   const require = createRequire(import.meta.url);
   const ts = require('typescript') as typeof import('typescript');
-  const source = readFileSync(fileURLToPath(new URL('./esdb-test-double.ts', import.meta.url)), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  // The temporary file lives outside the project, so bare package imports become file URLs.
-  const module = outputText.replace(/from '((?:@grpc|@eventstore)\/[^']+)'/g, (_all, specifier: string) => `from '${pathToFileURL(require.resolve(specifier)).href}'`);
   const dir = mkdtempSync(join(tmpdir(), 'staffcast-esdb-double-'));
-  writeFileSync(join(dir, 'double.mjs'), module);
+  for (const name of DOUBLE_MODULES) {
+    const source = readFileSync(fileURLToPath(new URL(`./${name}.ts`, import.meta.url)), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    // The temporary files live outside the project, so bare package imports become file URLs.
+    const module = outputText
+      .replace(/from '((?:@grpc|@eventstore|google-protobuf)\/[^']+)'/g, (_all, specifier: string) => `from '${pathToFileURL(require.resolve(specifier)).href}'`)
+      .replace(/from '\.\/([\w-]+)\.js'/g, "from './$1.mjs'");
+    writeFileSync(join(dir, `${name}.mjs`), module);
+  }
   writeFileSync(
     join(dir, 'main.mjs'),
-    `import { EsdbTestDouble } from './double.mjs';
+    `import { EsdbTestDouble } from './esdb-test-double.mjs';
 const double = await EsdbTestDouble.start(${JSON.stringify(options)});
 process.send(double.connectionString);
 process.on('disconnect', async () => { await double.stop(); process.exit(0); });

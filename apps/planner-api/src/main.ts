@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { loadConfig } from '@staffcast/config';
-import { openEventStore, parseStoreUrl } from '@staffcast/event-store';
+import { openEventStore, ensureStoreDirectory } from '@staffcast/event-store';
 import { seedDemo } from '../../../scripts/demo/seed-demo.js';
 import { createApp } from './bootstrap.js';
 
@@ -15,8 +13,7 @@ async function main(): Promise<void> {
     demoToken = randomBytes(18).toString('base64url');
     config.API_TOKENS = [...config.API_TOKENS, `planner:demo:${demoToken}`];
   }
-  const location = parseStoreUrl(config.STORE_URL);
-  if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
+  ensureStoreDirectory(config.STORE_URL);
   const store = await openEventStore(config.STORE_URL);
   const app = await createApp(config, store);
   if (demo) {

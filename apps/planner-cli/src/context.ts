@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@staffcast/config';
-import { openEventStore, parseStoreUrl, type EventStore } from '@staffcast/event-store';
+import { openEventStore, ensureStoreDirectory, type EventStore } from '@staffcast/event-store';
 import { AppModule } from '../../planner-api/src/app.module.js';
 
 export interface CliContext {
@@ -17,8 +15,7 @@ export interface CliContext {
 /** The planner's services without HTTP, on the store `STORE_URL` names. */
 export async function openCliContext(env: Record<string, string | undefined> = process.env): Promise<CliContext> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const location = parseStoreUrl(config.STORE_URL);
-  if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
+  ensureStoreDirectory(config.STORE_URL);
   const store = await openEventStore(config.STORE_URL);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, store), { logger: false });
   return { config, store, app, close: () => app.close() };

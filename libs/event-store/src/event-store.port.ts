@@ -55,6 +55,11 @@ export interface ReadStreamOptions {
   fromRevision?: bigint;
   direction?: Direction;
   maxCount?: number;
+  /**
+   * The read decides a write: a clustered store serves it from its leader, so a follower that lags
+   * cannot hand out a stale revision. Embedded stores have one node and ignore it.
+   */
+  requiresLeader?: boolean;
 }
 
 export interface EventFilter {
@@ -131,7 +136,7 @@ export interface StreamWrite {
 /**
  * Stores that can append to several streams atomically (sqlite, memory): every expected
  * revision holds and everything is written, or nothing is. EventStoreDB has no cross-stream
- * transaction; see {@link appendToStreams}.
+ * transaction and does not offer this; see `appendToStreams` for what callers get there.
  */
 export interface MultiStreamAppender {
   appendMultiple(writes: readonly StreamWrite[], options?: AppendMultipleOptions): Promise<AppendResult[]>;
@@ -158,4 +163,70 @@ export interface MultiStreamReader {
 
 export function isMultiStreamReader(store: unknown): store is MultiStreamReader {
   return typeof (store as Partial<MultiStreamReader>).readStreams === 'function';
+}
+
+/** Stores that read a few small stream categories whole without scanning the log (sqlite, memory). */
+export interface CategoryReader {
+  /** Every event of the streams `<category>-…` of each category, in log order. */
+  readCategories(categories: readonly string[]): Promise<RecordedEvent[]>;
+}
+
+export function isCategoryReader(store: unknown): store is CategoryReader {
+  return typeof (store as Partial<CategoryReader>).readCategories === 'function';
+}
+
+/**
+ * A projection's bulk row: `[position, index of the type in the scan's types, data, schemaVersion,
+ * recordedAt?]`, without an envelope per event.
+ */
+export type ScanRow = [position: number, typeIndex: number, data: unknown, schemaVersion: number, recordedAt?: string];
+
+/** Stores with a bulk path for projections (sqlite): pages of raw rows instead of envelopes. */
+export interface EventScanner {
+  /** Pages of at most `limit` rows of the given types with positions in (after, bound]. */
+  scanPages(types: readonly string[], after: bigint, bound: bigint, limit: number, withRecordedAt: boolean): AsyncIterable<ScanRow[]>;
+}
+
+export function isEventScanner(store: unknown): store is EventScanner {
+  return typeof (store as Partial<EventScanner>).scanPages === 'function';
+}
+
+/** One commit of a projection's append-only model: a JSON header and a binary column block. */
+export interface SnapshotChunk {
+  header: string;
+  columns: Uint8Array;
+}
+
+/** What a store holds of a projection: its chunks in commit order, its small state, and its checkpoint. */
+export interface StoredSnapshot {
+  chunks: SnapshotChunk[];
+  /** The projection's small, wholly rewritten state (JSON), if any was committed. */
+  state: string | undefined;
+  checkpoint: bigint | undefined;
+}
+
+export interface SnapshotCommit {
+  chunk: SnapshotChunk;
+  state: string;
+  /** The log position the model stands at after this chunk: the new checkpoint. */
+  position: bigint;
+  /** The checkpoint this commit extends; another stored one is a CheckpointMovedError and nothing is written. */
+  expected: bigint | undefined;
+}
+
+/**
+ * Stores that keep projection snapshots with their checkpoint, so a restart reads only the tail
+ * of the log: sqlite (in its own file, one transaction per commit) and EventStoreDB (in reserved
+ * snapshot streams). A store without it leaves projections in memory.
+ */
+export interface SnapshotStore {
+  loadSnapshot(name: string): Promise<StoredSnapshot>;
+  commitSnapshot(name: string, commit: SnapshotCommit): Promise<void>;
+  /** Forgets the snapshot and its checkpoint (before a rebuild). */
+  resetSnapshot(name: string): Promise<void>;
+}
+
+export function isSnapshotStore(store: unknown): store is SnapshotStore {
+  const candidate = store as Partial<SnapshotStore>;
+  return typeof candidate.loadSnapshot === 'function' && typeof candidate.commitSnapshot === 'function' && typeof candidate.resetSnapshot === 'function';
 }

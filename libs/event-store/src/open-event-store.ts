@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { MemoryEventStore } from './adapters/memory-event-store.js';
 import type { EventStore } from './event-store.port.js';
 
@@ -32,4 +34,10 @@ export async function openEventStore(url: string, clock: () => Date = () => new 
       return EsdbEventStore.connect(location.connectionString, { clock });
     }
   }
+}
+
+/** Creates the directory a file store lives in, so a first start needs no setup; other stores need none. */
+export function ensureStoreDirectory(url: string): void {
+  const location = parseStoreUrl(url);
+  if (location.kind === 'sqlite') mkdirSync(dirname(location.path), { recursive: true });
 }

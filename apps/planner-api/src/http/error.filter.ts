@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '@staffcast/event-store';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '@staffcast/event-store';
 
 interface ErrorBody {
   error: string;
@@ -49,6 +49,17 @@ export function describe(exception: unknown): [number, ErrorBody] {
   }
   if (exception instanceof DuplicateEventIdError) {
     return [409, { error: 'duplicate event id', issues: [{ path: 'id', message: exception.message }] }];
+  }
+  if (exception instanceof StreamDeletedError) {
+    // A tombstone is for ever (410); a soft-deleted stream can be written again as a new one (409).
+    return [exception.tombstoned ? 410 : 409, { error: 'stream deleted', stream: exception.stream, issues: [{ path: '(stream)', message: exception.message }] }];
+  }
+  if (exception instanceof StoreAccessDeniedError) {
+    // The store refused the service's own credentials: the operator's to fix, not the caller's.
+    return [503, { error: 'event store refused access', issues: [{ path: '(store)', message: exception.message }] }];
+  }
+  if (exception instanceof StoreTimeoutError) {
+    return [503, { error: 'event store timeout', issues: [{ path: '(store)', message: `${exception.message}; retrying the request is safe` }] }];
   }
   if (exception instanceof InvalidAppendError) {
     return [400, { error: 'invalid append', issues: [{ path: '(request)', message: exception.message }] }];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { appendToStreams, uuidv7, type EventStore, type ProposedEvent } from '@staffcast/event-store';
+import { appendToStreams, canonicalJson, uuidFromName, type EventStore, type ProposedEvent } from '@staffcast/event-store';
 import { forecastStream, schemaVersionOf, type ForecastPublishedData } from '@staffcast/events';
 import { bias, coverage, wape } from '@staffcast/forecasting';
 import { hourlyVolume } from '@staffcast/projections';
@@ -10,6 +10,22 @@ import { EVENT_STORE } from '../tokens.js';
 import { QueueForecaster } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
+/** Forecast events read back at most to find the last fact (see lastFactPosition). */
+const PUBLICATION_SCAN = 10_000;
+
+export interface PublishForecastsRequest {
+  queueIds?: string[];
+  fromMs: number;
+  horizonHours: number;
+  quantiles?: number[];
+  /** Names the publication; a retry with the same key completes it. */
+  publicationKey?: string;
+}
+
+/** A queue's publication id: a name-based UUID of the publication key and the queue, the same on every retry. */
+function publicationId(key: string, queueId: string): string {
+  return uuidFromName(`forecast-publication/${key}/${queueId}`);
+}
 
 /** Hours-ahead buckets accuracy is reported by: the first day, the second, the rest of the week, later. */
 export const HORIZON_BUCKETS = [
@@ -42,40 +58,79 @@ export class ForecastPublisher {
   ) {}
 
   /**
-   * Computes the queues' forecasts at the current head of the log and records each as a
+   * Computes the queues' forecasts at the last fact of the log and records each as a
    * ForecastPublished event with that position, so the forecast can be reproduced (POST
    * /v1/forecasts with `asOf` = the position) and scored against the actuals later.
+   *
+   * One publication writes one stream per queue, which EventStoreDB cannot write atomically, so it
+   * is idempotent and resumable instead: the publication key (the request's `Idempotency-Key`, or
+   * the request itself with the position it is computed at) names every event deterministically.
+   * A retry after a failure part-way finds the queues already written (the last event of each
+   * queue's stream), recomputes at their position, and writes only the rest: each queue's forecast
+   * is stored exactly once. On sqlite and memory the streams are written in one transaction.
    */
-  async publish(request: { queueIds?: string[]; fromMs: number; horizonHours: number; quantiles?: number[] }, ctx: RequestContext, now: Date): Promise<{ publications: { queueId: string; publicationId: string; computedAtPosition: string; position: string }[] }> {
-    const head = (await this.store.headPosition()) ?? 0n;
-    const { forecasts } = await this.forecaster.forecast({ ...request, asOf: { kind: 'position', position: head } });
-    const published = forecasts.map((f) => {
-      const data: ForecastPublishedData = {
+  async publish(request: PublishForecastsRequest, ctx: RequestContext, now: Date): Promise<{ publications: { queueId: string; publicationId: string; computedAtPosition: string; position: string }[] }> {
+    const at = await this.lastFactPosition();
+    const key = request.publicationKey ?? canonicalJson({ queueIds: request.queueIds ?? null, fromMs: request.fromMs, horizonHours: request.horizonHours, quantiles: request.quantiles ?? null, at: at.toString() });
+    const forecastAt = async (position: bigint) => (await this.forecaster.forecast({ ...request, asOf: { kind: 'position', position } })).forecasts;
+    let forecasts = await forecastAt(at);
+    const earlier = await this.earlierPart(key, forecasts.map((f) => f.queueId));
+    const computedAt = earlier ? BigInt(earlier.computedAtPosition) : at;
+    if (computedAt !== at) forecasts = await forecastAt(computedAt);
+    const published = forecasts.map(
+      (f): ForecastPublishedData => ({
         queueId: f.queueId,
-        publicationId: uuidv7(now.getTime()),
-        publishedAt: now.toISOString(),
-        computedAtPosition: head.toString(),
+        publicationId: publicationId(key, f.queueId),
+        publishedAt: earlier?.publishedAt ?? now.toISOString(),
+        computedAtPosition: computedAt.toString(),
         start: f.start,
         horizonHours: f.horizonHours,
         method: f.method,
         mean: f.volume.mean,
         quantiles: Object.entries(f.volume.quantiles).map(([level, values]) => ({ level: Number(level), values })),
-      };
-      return data;
-    });
+      }),
+    );
     const proposals: ProposedEvent[] = published.map((data) => ({
       id: data.publicationId,
       type: 'ForecastPublished',
       data,
       metadata: { actor: ctx.actor, correlationId: ctx.correlationId, schemaVersion: schemaVersionOf('ForecastPublished') },
     }));
+    // 'any': a queue already written by an earlier try is found among its stream's last events and not written again.
     const results = await appendToStreams(
       this.store,
-      published.map((data, i) => ({ stream: forecastStream(data.queueId), events: [proposals[i]!] })),
+      published.map((data, i) => ({ stream: forecastStream(data.queueId), events: [proposals[i]!], expectedRevision: 'any' as const })),
     );
     return {
       publications: published.map((data, i) => ({ queueId: data.queueId, publicationId: data.publicationId, computedAtPosition: data.computedAtPosition, position: results[i]!.position.toString() })),
     };
+  }
+
+  /**
+   * Position of the last event that is not itself a published forecast: what the forecasts are
+   * computed at, so a publication's own events do not move it. Reads back over at most
+   * {@link PUBLICATION_SCAN} forecast events, then settles for the head.
+   */
+  private async lastFactPosition(): Promise<bigint> {
+    let head: bigint | undefined;
+    let seen = 0;
+    for await (const event of this.store.readAll({ direction: 'backwards', maxCount: PUBLICATION_SCAN })) {
+      head ??= event.position;
+      if (event.type !== 'ForecastPublished') return event.position;
+      seen++;
+    }
+    return seen >= PUBLICATION_SCAN ? head! : 0n;
+  }
+
+  /** The publication `key` as an earlier try stored it for one of `queueIds`: the last event of each queue's stream. */
+  private async earlierPart(key: string, queueIds: readonly string[]): Promise<ForecastPublishedData | undefined> {
+    for (const queueId of queueIds) {
+      for await (const recorded of this.store.readStream(forecastStream(queueId), { direction: 'backwards', maxCount: 1, requiresLeader: true })) {
+        const event = toDomainEvent(recorded);
+        if (event.type === 'ForecastPublished' && event.data.publicationId === publicationId(key, queueId)) return event.data;
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, RecordedEvent, SqliteEventStore } from '@staffcast/event-store';
+import { readCategories, type EventStore } from '@staffcast/event-store';
 import { foldEvents, type DomainEvent, type LaunchScheduledData, type QueueDefinedData } from '@staffcast/events';
 import { calendarDecider, launchDecider } from '@staffcast/launches';
 import { inLogAsOf, type AsOf } from '@staffcast/projections';
@@ -27,7 +27,7 @@ export class PlanningFactsReader {
 
   async load(asOf: AsOf | undefined): Promise<PlanningFacts> {
     const byStream = new Map<string, DomainEvent[]>();
-    for await (const recorded of this.smallCategories(['queue', 'calendar', 'launch'])) {
+    for (const recorded of await readCategories(this.store, ['queue', 'calendar', 'launch'])) {
       if (asOf && !inLogAsOf(recorded, asOf)) {
         if (asOf.kind === 'position') break;
         continue;
@@ -55,7 +55,7 @@ export class PlanningFactsReader {
   /** Each agent's pay terms from its hire record, as the log stood at `asOf`. */
   async agentTerms(asOf: AsOf | undefined): Promise<Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>> {
     const terms = new Map<string, { hourlyCost: { amount: number; currency: string }; contractedHoursPerWeek: number }>();
-    for await (const recorded of this.smallCategories(['agent'])) {
+    for (const recorded of await readCategories(this.store, ['agent'])) {
       if (recorded.type !== 'AgentHired') continue;
       if (asOf && !inLogAsOf(recorded, asOf)) {
         if (asOf.kind === 'position') break;
@@ -65,11 +65,5 @@ export class PlanningFactsReader {
       if (hired.type === 'AgentHired' && !terms.has(hired.data.agentId)) terms.set(hired.data.agentId, { hourlyCost: hired.data.hourlyCost, contractedHoursPerWeek: hired.data.contractedHoursPerWeek });
     }
     return terms;
-  }
-
-  /** The events of small stream categories in log order; on the embedded store through its stream index. */
-  private smallCategories(categories: string[]): AsyncIterable<RecordedEvent> | Iterable<RecordedEvent> {
-    if (this.store.kind === 'sqlite') return (this.store as SqliteEventStore).readSmallCategories(categories);
-    return this.store.readAll({ filter: { streamCategories: categories } });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { planCsv, queueRequirements, requirementsBySkillSet } from '@staffcast/planning';
 import { StaffingInputError } from '@staffcast/staffing';
@@ -9,6 +9,7 @@ import { parseOrThrow, ValidationError } from '../http/validation.js';
 import { AccuracyQuery, IntradayRequest, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import { GetCapacityPlan, GetQueueForecasts, IntradayForecast, type IntradayForecastResult, type PlanAnswer } from './planning.messages.js';
 import type { z } from 'zod';
+import { idempotencyKeyFrom, type HttpCommandRequest } from '../recording/command-http.js';
 import { QueueForecaster, type QueueForecast } from './queue-forecast.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -60,13 +61,23 @@ export class PlanningController {
     return planReply(request, answer);
   }
 
-  /** Records the queues' forecasts, computed at the current log head, as ForecastPublished events. */
+  /**
+   * Records the queues' forecasts, computed at the last fact of the log, as ForecastPublished
+   * events; `Idempotency-Key` names the publication, so a retry completes a half-written one.
+   */
   @RequireRole('planner')
   @Post('forecasts/publish')
-  publish(@Body() body: unknown, @Ctx() ctx: RequestContext): Promise<unknown> {
+  publish(@Body() body: unknown, @Ctx() ctx: RequestContext, @Req() http: HttpCommandRequest): Promise<unknown> {
     const request = parseOrThrow(PublishRequest, body);
+    const key = idempotencyKeyFrom(http);
     return this.publisher.publish(
-      { fromMs: request.from, horizonHours: request.horizonHours, ...(request.queueIds ? { queueIds: request.queueIds } : {}), ...(request.quantiles ? { quantiles: request.quantiles } : {}) },
+      {
+        fromMs: request.from,
+        horizonHours: request.horizonHours,
+        ...(request.queueIds ? { queueIds: request.queueIds } : {}),
+        ...(request.quantiles ? { quantiles: request.quantiles } : {}),
+        ...(key ? { publicationKey: key } : {}),
+      },
       ctx,
       new Date(),
     );

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryEventStore, isMultiStreamAppender, openEventStore, type EventStore, type SqliteEventStore, type StreamWrite } from '@staffcast/event-store';
+import { MemoryEventStore, isMultiStreamAppender, isSnapshotStore, openEventStore, type EventStore, type StreamWrite } from '@staffcast/event-store';
 import { NO_MARKS, ROSTER_EVENT_TYPES, createRosterModel, createTicketModel, evolveRoster, evolveTicketModel, exportChunk, type AsOf, type RosterModel, type TicketModel } from '@staffcast/projections';
 import { demoProjectionLog } from '../../../../scripts/bench/projection-demo-log.js';
-import { SqliteProjectionPersistence } from './projection-persistence.js';
+import { SnapshotProjectionPersistence } from './projection-persistence.js';
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
 async function append(store: EventStore, writes: StreamWrite[]): Promise<void> {
@@ -153,17 +153,18 @@ describe('TicketProjectionRunner', () => {
       return { tickets: exportChunk(tickets, NO_MARKS), roster };
     };
     // A commit's stored model is the fold up to the commit's position.
-    const persistence = new SqliteProjectionPersistence(store as SqliteEventStore, 'projection:tickets');
-    const atCommit = persistence.loadAt(head / 2n)!;
+    if (!isSnapshotStore(store)) throw new Error('sqlite keeps snapshots');
+    const persistence = new SnapshotProjectionPersistence(store, 'projection:tickets');
+    const atCommit = (await persistence.loadAt(head / 2n))!;
     expect(atCommit.position! <= head / 2n && atCommit.position! > 3n).toBe(true);
     expect(exportChunk(atCommit, NO_MARKS).tickets).toEqual((await expected(atCommit.position!)).tickets.tickets);
-    expect(persistence.loadAt(3n)).toBeUndefined();
+    expect(await persistence.loadAt(3n)).toBeUndefined();
     // Bounds before the first commit, between commits, on the last events (not read by the models) and at the head;
     // all but the first start from a stored commit.
-    const loadAt = SqliteProjectionPersistence.prototype.loadAt;
+    const loadAt = SnapshotProjectionPersistence.prototype.loadAt;
     let fromCommits = 0;
-    SqliteProjectionPersistence.prototype.loadAt = function (this: SqliteProjectionPersistence, position: bigint) {
-      const model = loadAt.call(this, position);
+    SnapshotProjectionPersistence.prototype.loadAt = async function (this: SnapshotProjectionPersistence, position: bigint) {
+      const model = await loadAt.call(this, position);
       if (model) fromCommits++;
       return model;
     };
@@ -175,7 +176,7 @@ describe('TicketProjectionRunner', () => {
         await reader.stop();
       }
     } finally {
-      SqliteProjectionPersistence.prototype.loadAt = loadAt;
+      SnapshotProjectionPersistence.prototype.loadAt = loadAt;
     }
     // The head itself is the live model's position (no fold); the four bounds between come from commits.
     expect(fromCommits).toBe(4);

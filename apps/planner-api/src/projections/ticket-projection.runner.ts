@@ -1,4 +1,4 @@
-import type { EventStore, SqliteEventStore, Subscription } from '@staffcast/event-store';
+import { readCategories, scanEvents, type EventStore, type Subscription } from '@staffcast/event-store';
 import { instantMs } from '@staffcast/events';
 import {
   ROSTER_EVENT_TYPES,
@@ -7,7 +7,6 @@ import {
   createTicketModel,
   evolveRoster,
   evolveTicketModel,
-  inLogAsOf,
   type AsOf,
   type ModelMarks,
   type ProjectedEvent,
@@ -40,7 +39,7 @@ export interface RunnerOptions {
   name?: string;
   /** Commit the model and checkpoint after this many handled events (and whenever caught up). */
   commitEvery?: number;
-  /** Rows per page of the direct SQLite scan used by rebuild and as-of reads. */
+  /** Rows per page of the store's scan used by start, rebuild and as-of reads. */
   scanPageSize?: number;
 }
 
@@ -78,6 +77,8 @@ export class TicketProjectionRunner {
   private moved = false;
   private restarting: Promise<void> | undefined;
   private asOfCache: { key: string; models: ProjectionModels } | undefined;
+  private pendingCommit: Promise<void> | undefined;
+  private commitChain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -115,7 +116,7 @@ export class TicketProjectionRunner {
   }
 
   private async begin(): Promise<void> {
-    const loaded = this.persistence.load();
+    const loaded = await this.persistence.load();
     this.model = loaded.model;
     this.roster = loaded.roster;
     this.marks = loaded.marks;
@@ -124,24 +125,23 @@ export class TicketProjectionRunner {
     // Catch up to the head with the fast fold (committing as it goes), then follow the subscription.
     const head = await this.store.headPosition();
     if (head !== undefined && (this.model.position === undefined || this.model.position < head)) {
-      await this.fold({ tickets: this.model, roster: this.roster }, undefined, head, () => {
-        if (++this.sinceCommit >= this.commitEvery) this.commit();
-      }, this.model.position);
+      await this.fold({ tickets: this.model, roster: this.roster }, undefined, head, () => (++this.sinceCommit >= this.commitEvery ? this.commit() : undefined), this.model.position);
       // Every projected event up to that head is applied: the model stands at the head.
       this.model.position = head;
-      this.commit();
+      await this.commit();
     }
     this.subscription = this.store.subscribe(
       { name: this.name, fromCheckpoint: this.model.position ?? 'start', autoCheckpoint: false },
       {
-        onEvent: (event) => {
+        onEvent: async (event) => {
           if (this.moved) return;
           const before = this.model.position;
           apply({ tickets: this.model, roster: this.roster }, event);
-          if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) this.liveCommit();
+          if (this.model.position !== before && ++this.sinceCommit >= this.commitEvery) await this.liveCommit();
         },
         onCaughtUp: () => {
-          if (!this.moved && this.sinceCommit > 0) this.liveCommit();
+          // A failed commit is retried by the next one: its events stay after the stored marks.
+          if (!this.moved && this.sinceCommit > 0) this.pendingCommit = this.liveCommit().catch(() => undefined);
         },
       },
     );
@@ -154,16 +154,17 @@ export class TicketProjectionRunner {
     const sub = this.subscription;
     this.subscription = undefined;
     await sub?.stop();
-    if (this.sinceCommit > 0) this.commit();
+    await this.pendingCommit;
+    if (this.sinceCommit > 0) await this.commit();
   }
 
   /**
    * A commit from the subscription. If another process rebuilt or advanced the stored projection
    * meanwhile, this model is dropped and the runner restarts from what is stored.
    */
-  private liveCommit(): void {
+  private async liveCommit(): Promise<void> {
     try {
-      this.commit();
+      await this.commit();
     } catch (error) {
       if (!(error instanceof ProjectionMovedError)) throw error;
       this.moved = true;
@@ -181,10 +182,19 @@ export class TicketProjectionRunner {
     await this.start();
   }
 
-  private commit(): void {
-    this.marks = this.persistence.commit(this.model, this.marks!, this.roster, this.checkpoint);
-    this.checkpoint = this.model.position;
+  /** Commits run one after another: each extends the checkpoint the one before it stored. */
+  private commit(): Promise<void> {
+    const run = this.commitChain.then(() => this.commitNow());
+    this.commitChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitNow(): Promise<void> {
+    // A commit stores what was applied when it began; events applied meanwhile go in the next.
+    const position = this.model.position;
     this.sinceCommit = 0;
+    this.marks = await this.persistence.commit(this.model, this.marks!, this.roster, this.checkpoint);
+    this.checkpoint = position;
   }
 
   /**
@@ -224,24 +234,22 @@ export class TicketProjectionRunner {
   async rebuild(onProgress?: (events: number) => void): Promise<{ events: number; position: string | null }> {
     const wasRunning = this.running;
     if (wasRunning) await this.stop();
-    this.persistence.reset();
+    await this.persistence.reset();
     this.checkpoint = undefined;
     this.model = createTicketModel();
     this.roster = createRosterModel();
-    this.marks = this.persistence.load().marks;
+    this.marks = (await this.persistence.load()).marks;
     this.asOfCache = undefined;
     let events = 0;
     const head = await this.store.headPosition();
     await this.fold({ tickets: this.model, roster: this.roster }, undefined, head, () => {
       events++;
-      if (++this.sinceCommit >= this.commitEvery) {
-        this.commit();
-        onProgress?.(events);
-      }
+      if (++this.sinceCommit < this.commitEvery) return undefined;
+      return this.commit().then(() => onProgress?.(events));
     });
     // Every relevant event up to the head read at the start is applied: the checkpoint is that head.
     if (head !== undefined) this.model.position = head;
-    this.commit();
+    await this.commit();
     if (wasRunning) await this.start();
     return { events, position: this.model.position?.toString() ?? null };
   }
@@ -275,7 +283,7 @@ export class TicketProjectionRunner {
     if (final && this.asOfCache?.key === key) return this.asOfCache.models;
     // From the last commit at or before a position bound when there is one: fold only what follows it.
     // Not beyond the head read above: a commit made meanwhile may hold events after it.
-    const committed = asOf.kind === 'position' && head !== undefined ? this.committedModelsAt(asOf.position < head ? asOf.position : head) : undefined;
+    const committed = asOf.kind === 'position' && head !== undefined ? await this.committedModelsAt(asOf.position < head ? asOf.position : head) : undefined;
     const models = committed ?? { tickets: createTicketModel(), roster: createRosterModel() };
     await this.fold(models, asOf, head, () => undefined, committed?.tickets.position);
     // As of a position, the models reflect the log up to it (or to the head, when it lies beyond),
@@ -286,45 +294,34 @@ export class TicketProjectionRunner {
   }
 
   /**
-   * On the embedded store, the models as of the last commit at or before `position`: the ticket
-   * model from the stored chunks up to that commit, the roster folded from the agent streams up to
-   * `position` (it is small, and only its latest state is stored). Undefined without such a commit.
+   * The models as of the last commit at or before `position`, on a store that keeps snapshots: the
+   * ticket model from the stored chunks up to that commit, the roster folded from the agent streams
+   * up to `position` (it is small, and only its latest state is stored). Undefined without such a commit.
    */
-  private committedModelsAt(position: bigint): ProjectionModels | undefined {
-    if (this.store.kind !== 'sqlite') return undefined;
-    const tickets = this.persistence.loadAt(position);
+  private async committedModelsAt(position: bigint): Promise<ProjectionModels | undefined> {
+    if (!this.persistence.durable) return undefined;
+    const tickets = await this.persistence.loadAt(position);
     if (tickets?.position === undefined) return undefined;
     const roster = createRosterModel();
-    for (const event of (this.store as SqliteEventStore).readSmallCategories(['agent'])) {
+    for (const event of await readCategories(this.store, ['agent'])) {
       if (event.position > position) break;
       if (ROSTER_TYPES.has(event.type)) evolveRoster(roster, event);
     }
     return { tickets, roster };
   }
 
-  /** Folds every projected event up to `head` (and inside `asOf`) into `models`. */
-  private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => void, after?: bigint): Promise<void> {
+  /**
+   * Folds every projected event up to `head` (and inside `asOf`) into `models`, in pages of the
+   * store's scan (raw rows, only the columns the model reads). `onApplied` runs after each event
+   * and returns a promise only when it commits, which the fold waits for.
+   */
+  private async fold(models: ProjectionModels, asOf: AsOf | undefined, head: bigint | undefined, onApplied: () => Promise<void> | undefined, from?: bigint): Promise<void> {
     if (head === undefined) return;
     const bound = asOf?.kind === 'position' && asOf.position < head ? asOf.position : head;
-    if (this.store.kind === 'sqlite') return this.foldSqlite(this.store as SqliteEventStore, models, asOf, bound, onApplied, after);
-    for await (const event of this.store.readAll({ fromPosition: after, filter: { eventTypes: PROJECTED_TYPES } })) {
-      if (event.position > bound) break;
-      if (asOf === undefined || inLogAsOf(event, asOf)) {
-        apply(models, event);
-        onApplied();
-      }
-    }
-  }
-
-  /**
-   * The embedded store's fast path: pages of raw rows from the adapter's scanPages (no envelope per
-   * event, only the columns the model reads), paged so commits can run in between.
-   */
-  private async foldSqlite(store: SqliteEventStore, models: ProjectionModels, asOf: AsOf | undefined, bound: bigint, onApplied: () => void, from?: bigint): Promise<void> {
     const types = PROJECTED_TYPES;
     const timeBound = asOf?.kind === 'time' ? asOf.ms : undefined;
     const event = { type: '', data: undefined as unknown, position: 0n, metadata: { schemaVersion: 0 } };
-    for await (const rows of store.scanPages(types, from ?? 0n, bound, this.scanPageSize, timeBound !== undefined)) {
+    for await (const rows of scanEvents(this.store, types, from, bound, this.scanPageSize, timeBound !== undefined)) {
       for (const [position, type, data, schemaVersion, recordedAt] of rows) {
         if (timeBound !== undefined && !(instantMs(recordedAt!) <= timeBound)) continue;
         event.type = types[type]!;
@@ -333,9 +330,9 @@ export class TicketProjectionRunner {
         event.metadata.schemaVersion = schemaVersion;
         evolveTicketModel(models.tickets, event);
         if (type >= FIRST_ROSTER_TYPE) evolveRoster(models.roster, event);
-        onApplied();
+        const committing = onApplied();
+        if (committing) await committing;
       }
     }
   }
 }
-

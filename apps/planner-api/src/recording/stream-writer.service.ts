@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   appendToStreams,
   ConcurrencyError,
+  expectedRevisionHolds,
   uuidFromName,
   uuidv7,
   type EventStore,
@@ -48,7 +49,8 @@ export class StreamWriter {
   async load<S>(stream: string, decider: Pick<Decider<never, S, DomainEvent>, 'initialState' | 'evolve'>): Promise<{ state: S; revision: bigint | undefined }> {
     const events: DomainEvent[] = [];
     let revision: bigint | undefined;
-    for await (const recorded of this.store.readStream(stream)) {
+    // The state decides a write: on a cluster it must be the leader's.
+    for await (const recorded of this.store.readStream(stream, { requiresLeader: true })) {
       events.push(toDomainEvent(recorded));
       revision = recorded.revision;
     }
@@ -58,7 +60,8 @@ export class StreamWriter {
   async execute<C, S>(request: StreamCommand<C, S>): Promise<WriteResult> {
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.load(request.stream, request.decider);
-      if (request.expectedRevision !== undefined && typeof request.expectedRevision === 'bigint' && request.expectedRevision !== (revision ?? -1n)) {
+      // A pinned revision, or `If-Match: -1` (create only) on a stream that exists, is a 409.
+      if (request.expectedRevision !== undefined && !expectedRevisionHolds(request.expectedRevision, revision)) {
         throw new ConcurrencyError(request.stream, request.expectedRevision, revision ?? 'no_stream');
       }
       const decided = request.decider.decide(request.command, state);

@@ -3,6 +3,7 @@ import {
   appendToStreams,
   ConcurrencyError,
   deterministicEventId,
+  isMultiStreamReader,
   readStreams,
   type EventStore,
   type ProposedEvent,
@@ -57,28 +58,50 @@ interface TicketInProgress {
  * Ticket facts into `ticket-<id>` streams. Each unit is decided against its ticket's history
  * (loaded once per chunk); a repeated fact decides to nothing, so re-imports write nothing.
  * Event ids are the fact's natural key (`ticket-T1/TicketResolved/<epoch ms>`), the same from
- * the API and from CSV. All streams of a chunk are appended in one atomic write.
+ * the API and from CSV. A chunk's streams are one transaction on sqlite and memory; on EventStoreDB,
+ * which has no cross-stream transaction, a failure part-way leaves some tickets written, and
+ * re-sending the same chunk completes it: the written facts decide to nothing, the rest are written.
  */
 @Injectable()
 export class TicketIngest {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * On a store that reads many streams in one call (sqlite, memory) every ticket's history is read
+   * first. Elsewhere (EventStoreDB, one read per stream) a ticket whose facts in the input begin
+   * with its creation is first assumed new: decided on no history and appended with `no_stream`,
+   * so the server's revision check, not a read, tells whether it existed. When one did (a
+   * ConcurrencyError), or an assumed ticket's fact is rejected, the input is decided again on the
+   * histories read; what was already written decides to nothing then.
+   */
   async ingest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
+    let assumeNew = !isMultiStreamReader(this.store);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tryIngest(units, ctx, mode);
+        const result = await this.tryIngest(units, ctx, mode, assumeNew);
+        if (result !== 'read-histories') return result;
+        assumeNew = false;
       } catch (error) {
         // Another writer touched one of these tickets between load and append: decide again.
         if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
+        assumeNew = false;
       }
     }
   }
 
-  private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode): Promise<IngestResult> {
+  private async tryIngest(units: readonly IngestUnit[], ctx: RequestContext, mode: IngestMode, assumeNew: boolean): Promise<IngestResult | 'read-histories'> {
     const ids = new Set<string>();
-    for (const unit of units) for (const command of unit.commands) ids.add(command.data.ticketId);
-    const streams = [...ids].map(ticketStream);
-    const histories = await readStreams(this.store, streams);
+    const assumed = new Set<string>();
+    for (const unit of units) {
+      for (const command of unit.commands) {
+        const id = command.data.ticketId;
+        if (assumeNew && !ids.has(id) && command.type === 'CreateTicket') assumed.add(id);
+        ids.add(id);
+      }
+    }
+    const idList = [...ids];
+    const streams = idList.map(ticketStream);
+    const histories = await readStreams(this.store, streams.filter((_stream, k) => !assumed.has(idList[k]!)));
     const tickets = new Map<string, TicketInProgress>();
     let i = 0;
     for (const id of ids) {
@@ -107,6 +130,8 @@ export class TicketIngest {
         }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        // The assumption may be what broke it: decide on the real histories before rejecting.
+        if (unit.commands.some((command) => assumed.has(command.data.ticketId))) return 'read-histories';
         const rejection: Rejection = { ref: unit.ref, code: error.code, reason: error.message, status: error.status };
         if (error.field !== undefined) rejection.field = error.field;
         rejected.push(rejection);
@@ -135,7 +160,18 @@ export class TicketIngest {
       writes.push({ stream, events: proposed, expectedRevision: revision ?? 'no_stream' });
       eventsWritten += events.length;
     }
-    if (writes.length > 0) await appendToStreams(this.store, writes, { offThread: eventsWritten >= OFF_THREAD_FROM_EVENTS });
+    if (writes.length === 0) return { eventsWritten, duplicatesSkipped, rejected };
+    // An assumed-new ticket already stored with exactly these facts is acknowledged by the server
+    // without a write: its events sit before the head as it was, so they count as duplicates.
+    const headBefore = assumed.size > 0 ? await this.store.headPosition() : undefined;
+    const results = await appendToStreams(this.store, writes, { offThread: eventsWritten >= OFF_THREAD_FROM_EVENTS });
+    if (headBefore !== undefined) {
+      results.forEach((result, w) => {
+        if (result.position > headBefore) return;
+        eventsWritten -= writes[w]!.events.length;
+        duplicatesSkipped += writes[w]!.events.length;
+      });
+    }
     return { eventsWritten, duplicatesSkipped, rejected };
   }
 }
@@ -163,10 +199,10 @@ function eventInstant(event: TicketEvent): string {
   }
 }
 
-/** Some unit of an all-or-nothing batch broke an invariant: nothing was written. */
+/** Some unit of an all-or-nothing batch broke an invariant: the batch was refused before any write. */
 export class BatchRejectedError extends Error {
   override readonly name = 'BatchRejectedError';
   constructor(readonly rejected: Rejection[]) {
-    super(`${rejected.length} event(s) rejected; nothing was written`);
+    super(`${rejected.length} event(s) rejected; the batch was refused before any write`);
   }
 }

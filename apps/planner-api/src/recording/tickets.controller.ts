@@ -47,7 +47,9 @@ export class TicketsController {
 
   /**
    * One ticket event `{ type, data }`, or `{ events: [...] }` with up to 5,000: validated and
-   * decided as a whole, then all written in one atomic append, or none.
+   * decided as a whole, and refused whole when any event breaks an invariant. Then written: in one
+   * transaction on sqlite; on EventStoreDB stream by stream, where a failure part-way is completed
+   * by re-sending the batch (ids are the facts' natural keys, so nothing is written twice).
    */
   @RequireRole('planner')
   @Post('events')
@@ -69,7 +71,7 @@ export class TicketsController {
       const status = statuses.every((s) => s === 404) ? 404 : statuses.includes(400) ? 400 : 409;
       throw new HttpException(
         {
-          error: `${error.rejected[0]!.code}: nothing was written`,
+          error: `${error.rejected[0]!.code}: the batch was refused, nothing of it written`,
           issues: error.rejected.map((r) => ({
             path: `${isBatch ? `events.${r.ref}.` : ''}${r.field ? `data.${r.field}` : 'data.ticketId'}`,
             message: `${r.code}: ${r.reason}`,

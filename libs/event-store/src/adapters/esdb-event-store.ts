@@ -1,39 +1,38 @@
-import { createHash } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
+  AccessDeniedError,
+  DeadlineExceededError,
   MaxAppendSizeExceededError,
-  NO_STREAM,
+  NotLeaderError,
   START,
-  STREAM_EXISTS,
+  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError,
+  TimeoutError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type AppendExpectedRevision,
-  type EventData,
-  type Filter,
-  type JSONType,
   type Position,
   type ReadPosition,
-  type RecordedEvent as EsdbRecordedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { canonicalJson } from '../canonical-json.js';
-import { sleep } from '../catch-up-subscription.js';
-import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../errors.js';
+import { CategoryFollower } from './esdb-category-follower.js';
+import { decode, encode, esdbExpected, esdbPosition, serverFilter, takeChunk } from './esdb-codec.js';
+import { EsdbSubscription, untilDone } from './esdb-subscription.js';
+import { EsdbSnapshots, SNAPSHOT_STREAM_PREFIX } from './esdb-snapshots.js';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError, StoreAccessDeniedError, StoreTimeoutError, StreamDeletedError } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
+  CategoryReader,
+  SnapshotCommit,
+  SnapshotStore,
+  StoredSnapshot,
   EventFilter,
-  EventMetadata,
   EventStore,
   ExpectedRevision,
   ProposedEvent,
@@ -44,7 +43,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port.js';
-import { assertValidAppend, expectedRevisionHolds, matchesFilter } from '../streams.js';
+import { assertValidAppend, expectedRevisionHolds, matchesFilter, streamMatchesCategory } from '../streams.js';
 
 export interface EsdbEventStoreOptions {
   clock?: () => Date;
@@ -69,17 +68,15 @@ export interface EsdbEventStoreOptions {
 const CHECKPOINT_STREAM_PREFIX = 'staffcast.checkpoint-';
 const CHECKPOINT_EVENT_TYPE = 'SubscriptionCheckpoint';
 
-/** Metadata key holding the caller's event id when it is not a UUID (ESDB ids must be UUIDs). */
-const CALLER_ID_KEY = 'eventId';
-/** Fixed namespace for the UUIDs derived from non-UUID caller ids. Never change it: ids would stop matching. */
-const ID_NAMESPACE = Buffer.from('f3f5dd6d7f44453ca8379b4c3188ad87', 'hex');
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-/** What the server sends as a position it does not know (stream reads before 22.6). */
-const NO_POSITION = 0xffffffffffffffffn;
 const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
-/** Retries of an `any`/`exists` append that lost a race (see `append`). */
+/** Retries of an append that lost a race or completes a split batch (see `append`). */
 const MAX_PINNED_ATTEMPTS = 20;
+/** Events read beyond the batch's size to find an `any` append's earlier write (see `append`). */
+const ANY_WINDOW = 16;
+/** Tries of a call answered NotLeader (the client reconnects to the named leader in between) or timed out. */
+const MAX_CALL_ATTEMPTS = 3;
+/** Events per page of the head read: system events at the end of the log are passed over. */
+const HEAD_PAGE = 8;
 
 /**
  * The EventStoreDB adapter, on @eventstore/db-client 6.2 over gRPC. Needs EventStoreDB 22.6+
@@ -93,7 +90,7 @@ const MAX_PINNED_ATTEMPTS = 20;
  * Events written in explicit transactions (legacy TCP clients) share a commit position; the
  * adapter refuses to expose them rather than hand out a position that is not unique.
  */
-export class EsdbEventStore implements EventStore {
+export class EsdbEventStore implements EventStore, CategoryReader, SnapshotStore {
   readonly kind = 'esdb' as const;
   private readonly clock: () => Date;
   /** Bytes per Append call; starts at the configured maximum and drops to what the server reports. */
@@ -103,6 +100,12 @@ export class EsdbEventStore implements EventStore {
   private readonly maxBackoffMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private readonly metadataSet = new Set<string>();
+  /** Category read models by their categories, and the position of this process's last write to each category. */
+  private readonly followers = new Map<string, CategoryFollower>();
+  private readonly snapshots: EsdbSnapshots;
+  private readonly lastWriteByCategory = new Map<string, bigint>();
+  /** Reads the adapter made to decide appends, and the events they returned (diagnostics, bench:esdb). */
+  readonly readStats = { reads: 0, events: 0 };
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -113,6 +116,20 @@ export class EsdbEventStore implements EventStore {
     this.pageSize = positiveInteger(options.pageSize ?? 500, 'pageSize');
     this.minBackoffMs = positiveInteger(options.minBackoffMs ?? 50, 'minBackoffMs');
     this.maxBackoffMs = positiveInteger(options.maxBackoffMs ?? 5000, 'maxBackoffMs');
+    this.snapshots = new EsdbSnapshots(client);
+  }
+
+  /** Projection snapshots in reserved streams, so a replica restarts from its snapshot and reads only the tail. */
+  loadSnapshot(name: string): Promise<StoredSnapshot> {
+    return this.translated(undefined, () => this.snapshots.load(name));
+  }
+
+  commitSnapshot(name: string, commit: SnapshotCommit): Promise<void> {
+    return this.translated(undefined, () => this.snapshots.commit(name, commit));
+  }
+
+  resetSnapshot(name: string): Promise<void> {
+    return this.translated(undefined, () => this.snapshots.reset(name));
   }
 
   /** `esdb://host:2113?tls=false` for one node, `esdb+discover://…` for a cluster (gossip). Connects lazily. */
@@ -121,56 +138,130 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * Appends with optimistic concurrency and idempotency by event id.
-   *
-   * EventStoreDB only deduplicates ids best effort, so the adapter reads the stream first (one
-   * read of the whole stream per append: cheap for per-entity streams, O(stream length) for long
-   * ones) and:
-   * - a batch whose ids are all stored with the same type and canonical data is a no-op success;
-   * - an id stored with another type or data is a DuplicateEventIdError (ids are checked within
-   *   the stream only: a reused id in another stream is not detected);
-   * - otherwise only the new events are written.
-   * For `any` and `exists` the write is pinned to the revision just read, so that check and write
-   * are one atomic step on the server; losing a race re-reads and retries (after 20 lost races in
-   * a row it gives up with a ConcurrencyError).
+   * Appends with optimistic concurrency and idempotency by event id, at a cost independent of the
+   * stream's length:
+   * - a pinned revision (a revision or `no_stream`, what every command handler sends) is written
+   *   straight away. An exact retry at the same expected revision is acknowledged by the server
+   *   without writing twice; when the server answers "wrong expected version" instead, one bounded
+   *   read of the events after the expected revision (as many as the batch, from the leader) tells
+   *   a retry (success, nothing written), a half-written retry (the rest is written), a reused id
+   *   with other content (DuplicateEventIdError) and a real conflict (ConcurrencyError) apart;
+   * - `any` and `exists` read the stream's last events backwards from the leader (at most the
+   *   batch's size plus {@link ANY_WINDOW}) and pin the write to the revision read, so check and
+   *   write are one step on the server; losing a race reads again (20 times at most).
+   * Bounded reads are the fallback where the server cannot prove idempotency: a reused id is found
+   * only among the events right after the expected revision (pinned) or the stream's last
+   * events (`any`), not further back in a long stream.
    *
    * A batch larger than the server's maximum append size is written as consecutive appends
-   * chained by revision. That is not atomic: after a failure a prefix may be stored. Retrying
-   * the same batch with `any` stores the rest exactly once; with the original expected revision
-   * it reports a ConcurrencyError.
+   * chained by revision. That is not atomic: after a failure a prefix may be stored, and retrying
+   * the same batch with the same expected revision stores the rest exactly once.
    */
   async append(stream: string, events: readonly ProposedEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     assertValidAppend(stream, events);
-    if (isCheckpointStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} category is reserved for checkpoints`);
+    if (isReservedStream(stream)) throw new InvalidAppendError(`stream ${stream}: the ${CHECKPOINT_STREAM_PREFIX} and ${SNAPSHOT_STREAM_PREFIX} categories are reserved for projections`);
     const expected = options.expectedRevision ?? 'any';
     const recordedAt = this.clock().toISOString();
+    const result = await this.translated(stream, () => {
+      if (events.length > 0 && (expected === 'no_stream' || typeof expected === 'bigint')) return this.appendPinned(stream, events, expected, recordedAt);
+      return this.appendUnpinned(stream, events, expected, recordedAt);
+    });
+    const category = stream.slice(0, Math.max(0, stream.indexOf('-')));
+    if (events.length > 0 && category && result.position > (this.lastWriteByCategory.get(category) ?? -1n)) this.lastWriteByCategory.set(category, result.position);
+    return result;
+  }
+
+  /**
+   * Small categories from an in-memory read model that a filtered subscription keeps (see
+   * CategoryFollower), never a scan of `$all`; it sees this process's own writes before it answers.
+   */
+  async readCategories(categories: readonly string[]): Promise<RecordedEvent[]> {
+    const key = [...categories].sort().join('+');
+    let follower = this.followers.get(key);
+    if (!follower) this.followers.set(key, (follower = new CategoryFollower(this, [...categories].sort())));
+    let written: bigint | undefined;
+    for (const [category, position] of this.lastWriteByCategory) {
+      if (categories.some((c) => streamMatchesCategory(`${category}-`, c)) && (written === undefined || position > written)) written = position;
+    }
+    return follower.read(written);
+  }
+
+  private async appendPinned(stream: string, events: readonly ProposedEvent[], expected: 'no_stream' | bigint, recordedAt: string): Promise<AppendResult> {
+    let base: 'no_stream' | bigint = expected;
+    let rest = events;
     for (let attempt = 1; ; attempt++) {
-      const state = await this.streamState(stream);
-      const fresh: ProposedEvent[] = [];
-      let lastDuplicate: StoredSummary | undefined;
-      for (const event of events) {
-        const stored = state.byId.get(event.id);
-        if (!stored) {
-          fresh.push(event);
+      try {
+        return await this.write(stream, rest, base, recordedAt);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_PINNED_ATTEMPTS) throw error;
+        const after = base === 'no_stream' ? 0n : base + 1n;
+        const stored = await this.tail(stream, { fromRevision: after, direction: 'forwards', maxCount: rest.length });
+        const matched = matchedPrefix(stream, stored, rest);
+        const current = revisionOf(error.actualVersion);
+        if (matched === rest.length) return { nextExpectedRevision: current ?? -1n, position: stored[matched - 1]!.position };
+        // The earlier part of a split batch is stored and nothing follows it: write the rest after it.
+        if (matched > 0 && current === stored[matched - 1]!.revision) {
+          base = current;
+          rest = rest.slice(matched);
           continue;
         }
-        if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
-        lastDuplicate = stored;
+        throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
       }
-      if (fresh.length === 0 && lastDuplicate) return { nextExpectedRevision: state.current ?? -1n, position: lastDuplicate.position };
-      if (!expectedRevisionHolds(expected, state.current)) throw new ConcurrencyError(stream, expected, state.current ?? 'no_stream');
-      if (fresh.length === 0) return { nextExpectedRevision: state.current ?? -1n, position: state.lastPosition ?? 0n };
-      const pinned = expected === 'any' || expected === 'exists';
-      const sent: ExpectedRevision = pinned ? (state.current ?? 'no_stream') : expected;
+    }
+  }
+
+  private async appendUnpinned(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const tail = await this.tail(stream, { direction: 'backwards', maxCount: events.length + ANY_WINDOW });
+      const current = tail[0]?.revision;
+      const byId = new Map(tail.map((event) => [event.id, event]));
+      const fresh: ProposedEvent[] = [];
+      let lastDuplicate: RecordedEvent | undefined;
+      for (const event of events) {
+        const stored = byId.get(event.id);
+        if (!stored) fresh.push(event);
+        else lastDuplicate = sameContent(stream, stored, event);
+      }
+      if (fresh.length === 0 && lastDuplicate) return { nextExpectedRevision: current ?? -1n, position: lastDuplicate.position };
+      if (!expectedRevisionHolds(expected, current)) throw new ConcurrencyError(stream, expected, current ?? 'no_stream');
+      if (fresh.length === 0) return { nextExpectedRevision: current ?? -1n, position: tail[0]?.position ?? 0n };
       try {
-        return await this.write(stream, fresh, sent, recordedAt);
+        return await this.write(stream, fresh, current ?? 'no_stream', recordedAt);
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (pinned && attempt < MAX_PINNED_ATTEMPTS) continue;
-        // A concurrent retry of this very batch may have won: that is a success, not a conflict.
-        const replay = await this.replayResult(stream, events);
-        if (replay) return replay;
-        throw new ConcurrencyError(stream, expected, error.actualVersion);
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_PINNED_ATTEMPTS) {
+          if (error instanceof WrongExpectedVersionError) throw new ConcurrencyError(stream, expected, revisionOf(error.actualVersion) ?? 'no_stream');
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** A bounded read that decides a write: from the leader, counted in {@link readStats}. */
+  private async tail(stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.readStats.reads++;
+    const events: RecordedEvent[] = [];
+    for await (const event of this.readStream(stream, { ...options, requiresLeader: true })) events.push(event);
+    this.readStats.events += events.length;
+    return events;
+  }
+
+  /**
+   * Runs `work`, translating the client's errors to the port's: a tombstone, an ACL refusal, a
+   * timeout. A NotLeader is retried on the leader, a timeout retried as it stands.
+   */
+  private async translated<T>(stream: string | undefined, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        // The client has already switched its connection to the leader the error names. A timed-out
+        // write may or may not be stored; writing it again is safe, since appends are idempotent.
+        const retriable = error instanceof NotLeaderError || error instanceof DeadlineExceededError || error instanceof TimeoutError;
+        if (retriable && attempt < MAX_CALL_ATTEMPTS) continue;
+        if (error instanceof DeadlineExceededError || error instanceof TimeoutError) throw new StoreTimeoutError(stream, attempt);
+        if (error instanceof EsdbStreamDeletedError) throw new StreamDeletedError(stream ?? error.streamName, true);
+        if (error instanceof AccessDeniedError) throw new StoreAccessDeniedError(stream);
+        throw error;
       }
     }
   }
@@ -184,13 +275,17 @@ export class EsdbEventStore implements EventStore {
       direction: backwards ? BACKWARDS : FORWARDS,
       fromRevision: options.fromRevision ?? (backwards ? END : START),
       maxCount,
+      requiresLeader: options.requiresLeader ?? false,
     });
     try {
       for await (const resolved of untilDone(read)) {
         if (resolved.event) yield decode(resolved.event);
       }
     } catch (error) {
+      // A soft-deleted stream reads as missing, as on the server.
       if (error instanceof StreamNotFoundError) return;
+      if (error instanceof EsdbStreamDeletedError) throw new StreamDeletedError(stream, true);
+      if (error instanceof AccessDeniedError) throw new StoreAccessDeniedError(stream);
       throw error;
     }
   }
@@ -204,14 +299,14 @@ export class EsdbEventStore implements EventStore {
     return this.readAllPaged(options, this.pageSize);
   }
 
-  private async *readAllPaged(options: ReadAllOptions, pageSize: number): AsyncIterable<RecordedEvent> {
+  private async *readAllPaged(options: ReadAllOptions, pageSize: number, requiresLeader = false): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) return;
     let bound = options.fromPosition;
     let from: ReadPosition = bound === undefined ? (backwards ? END : START) : esdbPosition(bound);
     while (true) {
-      const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize });
+      const page = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, maxCount: pageSize, requiresLeader });
       let count = 0;
       let last: Position | undefined;
       for await (const resolved of untilDone(page)) {
@@ -238,16 +333,19 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Position of the last non-system, non-checkpoint event: a backwards `$all` read. */
-  async headPosition(): Promise<bigint | undefined> {
-    for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, 32)) return event.position;
-    return undefined;
+  /** Position of the last non-system, non-checkpoint event: a backwards `$all` read on the leader, since it bounds catch-ups. */
+  headPosition(): Promise<bigint | undefined> {
+    // On a follower the leader-only read answers NotLeader; translated retries it on the leader.
+    return this.translated(undefined, async () => {
+      for await (const event of this.readAllPaged({ direction: 'backwards', maxCount: 1 }, HEAD_PAGE, true)) return event.position;
+      return undefined;
+    });
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
     let position: bigint | undefined;
     try {
-      for await (const resolved of untilDone(this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }))) {
+      for await (const resolved of untilDone(this.client.readStream(checkpointStream(name), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }))) {
         const data = resolved.event?.data as { position?: unknown } | undefined;
         if (typeof data?.position === 'string') position = BigInt(data.position);
       }
@@ -285,35 +383,12 @@ export class EsdbEventStore implements EventStore {
 
   /** @internal Not a system event, not a checkpoint, and matching the filter. */
   visible(stream: string, type: string, filter: EventFilter | undefined): boolean {
-    return !isCheckpointStream(stream) && matchesFilter(stream, type, filter);
+    return !isReservedStream(stream) && matchesFilter(stream, type, filter);
   }
 
   /** @internal */
   get backoff(): { min: number; max: number } {
     return { min: this.minBackoffMs, max: this.maxBackoffMs };
-  }
-
-  private async streamState(stream: string): Promise<StreamState> {
-    const byId = new Map<string, StoredSummary>();
-    let current: bigint | undefined;
-    let lastPosition: bigint | undefined;
-    for await (const event of this.readStream(stream)) {
-      byId.set(event.id, { type: event.type, data: event.data, position: event.position });
-      current = event.revision;
-      lastPosition = event.position;
-    }
-    return { current, lastPosition, byId };
-  }
-
-  private async replayResult(stream: string, events: readonly ProposedEvent[]): Promise<AppendResult | undefined> {
-    const state = await this.streamState(stream);
-    let position: bigint | undefined;
-    for (const event of events) {
-      const stored = state.byId.get(event.id);
-      if (!stored || stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) return undefined;
-      position = stored.position;
-    }
-    return position === undefined ? undefined : { nextExpectedRevision: state.current ?? -1n, position };
   }
 
   private async write(stream: string, events: readonly ProposedEvent[], expected: ExpectedRevision, recordedAt: string): Promise<AppendResult> {
@@ -324,7 +399,8 @@ export class EsdbEventStore implements EventStore {
     while (index < encoded.length) {
       const chunk = takeChunk(encoded, index, this.appendLimit);
       try {
-        const written = await this.client.appendToStream(stream, chunk.events, { expectedRevision });
+        // Leader only: a follower would forward the write, so a cluster that lost its leader answers NotLeader instead.
+        const written = await this.client.appendToStream(stream, chunk.events, { expectedRevision, requiresLeader: true });
         if (!written.position) throw new Error(`EventStoreDB returned no position for the append to ${stream}`);
         result = { nextExpectedRevision: written.nextExpectedRevision, position: written.position.commit };
         expectedRevision = written.nextExpectedRevision;
@@ -345,273 +421,37 @@ export class EsdbEventStore implements EventStore {
   }
 }
 
-interface StoredSummary {
-  type: string;
-  data: unknown;
-  position: bigint;
-}
-
-interface StreamState {
-  current: bigint | undefined;
-  lastPosition: bigint | undefined;
-  byId: Map<string, StoredSummary>;
-}
-
-/**
- * A native `$all` subscription with the server-side filter. After an error, a drop (the client
- * only emits `error`) or a server that ends the call, it resubscribes from the stored checkpoint
- * (or from the last handled event when checkpoints are not stored), with exponential backoff.
- */
-class EsdbSubscription implements Subscription {
-  readonly name: string;
-  readonly caughtUp: Promise<void>;
-  readonly done: Promise<void>;
-  private resolveCaughtUp!: () => void;
-  private readonly abort = new AbortController();
-  private current: AllStreamSubscription | undefined;
-  private last: bigint | undefined;
-  private backoffMs: number;
-
-  constructor(
-    private readonly store: EsdbEventStore,
-    private readonly options: SubscribeOptions,
-    private readonly handler: SubscriptionHandler,
-  ) {
-    this.name = options.name;
-    this.caughtUp = new Promise<void>((resolve) => (this.resolveCaughtUp = resolve));
-    this.backoffMs = store.backoff.min;
-    this.done = this.run();
-  }
-
-  get lastPosition(): bigint | undefined {
-    return this.last;
-  }
-
-  async stop(): Promise<void> {
-    this.abort.abort();
-    // Cancelling the call ends the consuming loop; the stream is drained there, not destroyed.
-    await this.current?.unsubscribe().catch(() => undefined);
-    await this.done;
-  }
-
-  private async run(): Promise<void> {
-    let initial = true;
-    while (!this.abort.signal.aborted) {
-      try {
-        const from = await this.resumePosition(initial);
-        initial = false;
-        await this.consume(from);
-      } catch (error) {
-        if (this.abort.signal.aborted) return;
-        this.handler.onError?.(error);
-        await sleep(this.backoffMs, this.abort.signal);
-        this.backoffMs = Math.min(this.backoffMs * 2, this.store.backoff.max);
-      }
-    }
-  }
-
-  private async resumePosition(initial: boolean): Promise<bigint | undefined> {
-    const start = this.options.fromCheckpoint ?? 'stored';
-    const stored = await this.store.loadCheckpoint(this.options.name);
-    if (!initial) return stored ?? this.last ?? (typeof start === 'bigint' ? start : undefined);
-    if (start === 'start') return undefined;
-    if (start === 'stored') return stored;
-    return start;
-  }
-
-  /** One subscription call; resolves only when stopped, throws on error or when the server ends it. */
-  private async consume(from: bigint | undefined): Promise<void> {
-    const autoCheckpoint = this.options.autoCheckpoint ?? true;
-    // Servers before 23.10 send no caught-up message. There the subscription has caught up once
-    // it has passed the head as it was before subscribing (an event or a server checkpoint at or
-    // after it), or at once when there was nothing to catch up.
-    const head = await this.store.headPosition();
-    if (this.abort.signal.aborted) return;
-    let consumed = 0;
-    let completed = 0;
-    let signalledSinceEvent = false;
-    let passedHead = false;
-    const targets: number[] = [];
-    const sub = this.store.subscribeToAll(from, this.options.filter, (position) => {
-      if (head !== undefined && position.commit >= head) passHead();
-    });
-    this.current = sub;
-    // The client emits caughtUp (and calls checkpointReached) when the message arrives, possibly
-    // before the events ahead of it in its buffer are handled: the signal waits for those.
-    const reachedEnd = () => {
-      targets.push(consumed + sub.readableLength);
-      fireReached();
-    };
-    const passHead = () => {
-      if (passedHead) return;
-      passedHead = true;
-      reachedEnd();
-    };
-    const fireReached = () => {
-      while (targets.length > 0 && completed >= targets[0]!) {
-        targets.shift();
-        if (signalledSinceEvent) continue;
-        signalledSinceEvent = true;
-        this.handler.onCaughtUp?.(this.last);
-        this.resolveCaughtUp();
-      }
-    };
-    sub.on('caughtUp', reachedEnd);
-    sub.on('confirmation', () => {
-      if (head === undefined || (from !== undefined && from >= head)) passHead();
-    });
-    try {
-      for await (const resolved of sub.iterator({ destroyOnReturn: false }) as AsyncIterable<AllStreamResolvedEvent>) {
-        if (this.abort.signal.aborted) return;
-        consumed++;
-        const event = resolved.event;
-        if (event?.position) {
-          const position = event.position.commit;
-          const fresh = from === undefined || position > from;
-          if (fresh && this.store.visible(event.streamId, event.type, this.options.filter)) {
-            const recorded = decode(event);
-            await this.handler.onEvent(recorded);
-            this.last = recorded.position;
-            if (autoCheckpoint) await this.store.saveCheckpoint(this.options.name, recorded.position);
-            this.backoffMs = this.store.backoff.min;
-            signalledSinceEvent = false;
-          }
-          if (head !== undefined && position >= head && !passedHead) {
-            passedHead = true;
-            targets.push(consumed);
-          }
-        }
-        completed++;
-        fireReached();
-        if (this.abort.signal.aborted) return;
-      }
-    } finally {
-      this.current = undefined;
-      sub.removeAllListeners('caughtUp');
-      sub.removeAllListeners('confirmation');
-      // As in untilDone: cancel, then drain what was already received so the call finishes.
-      await sub.unsubscribe().catch(() => undefined);
-      sub.resume();
-    }
-    if (!this.abort.signal.aborted) throw new Error(`subscription ${this.name}: EventStoreDB ended the subscription`);
-  }
-}
-
-/**
- * Iterates a client read. Leaving early cancels the call and drains what the server already sent:
- * a call that has already ended holds its unread messages, never finishes, and makes the
- * client's dispose() wait forever.
- */
-async function* untilDone<T>(read: StreamingRead<T>): AsyncGenerator<T> {
-  let done = false;
-  try {
-    for await (const item of read.iterator({ destroyOnReturn: false })) yield item as T;
-    done = true;
-  } finally {
-    if (!done) {
-      await read.cancel();
-      read.resume();
-    }
-  }
-}
-
-function decode(event: EsdbRecordedEvent): RecordedEvent {
-  const raw = event.metadata;
-  const metadata: Record<string, unknown> = raw !== null && typeof raw === 'object' && !(raw instanceof Uint8Array) && !Array.isArray(raw) ? { ...raw } : {};
-  const callerId = metadata[CALLER_ID_KEY];
-  delete metadata[CALLER_ID_KEY];
-  if (typeof metadata.recordedAt !== 'string') metadata.recordedAt = event.created.toISOString();
-  return {
-    id: typeof callerId === 'string' ? callerId : event.id,
-    type: event.type,
-    stream: event.streamId,
-    revision: event.revision,
-    position: portPosition(event),
-    data: event.data,
-    metadata: metadata as unknown as EventMetadata,
-  };
-}
-
-function portPosition(event: EsdbRecordedEvent): bigint {
-  const position = event.position;
-  if (!position || position.commit === NO_POSITION) {
-    throw new Error(`EventStoreDB sent no $all position for ${event.streamId}@${event.revision}: the esdb adapter needs EventStoreDB 22.6 or later`);
-  }
-  if (position.commit !== position.prepare) {
-    throw new Error(
-      `event ${event.streamId}@${event.revision} was written in an explicit transaction (commit ${position.commit}, prepare ${position.prepare}); its position is not unique`,
-    );
-  }
-  return position.commit;
-}
-
-function esdbPosition(position: bigint): Position {
-  return { commit: position, prepare: position };
-}
-
-function esdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  if (expected === 'exists') return STREAM_EXISTS;
-  return expected;
-}
-
-function encode(event: ProposedEvent, recordedAt: string): { data: EventData; bytes: number } {
-  const dataJson = JSON.stringify(event.data);
-  if (dataJson === undefined) throw new InvalidAppendError(`event ${event.id}: data must be JSON-serialisable`);
-  const id = esdbEventId(event.id);
-  const metadata: Record<string, unknown> = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
-  if (id !== event.id) metadata[CALLER_ID_KEY] = event.id;
-  // The server counts data + metadata bytes + 2 bytes per type character against its append limit.
-  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(JSON.stringify(metadata)) + event.type.length * 2;
-  return { data: jsonEvent({ id, type: event.type, data: event.data as JSONType, metadata: metadata as JSONType }), bytes };
-}
-
-/** The events from `start` that fit in `limit` bytes as the server counts them (at least one). */
-function takeChunk(encoded: readonly { data: EventData; bytes: number }[], start: number, limit: number): { events: EventData[]; bytes: number } {
-  const events: EventData[] = [];
-  let bytes = 0;
-  for (let i = start; i < encoded.length; i++) {
-    const next = encoded[i]!;
-    if (events.length > 0 && bytes + next.bytes > limit) break;
-    events.push(next.data);
-    bytes += next.bytes;
-  }
-  return { events, bytes };
-}
-
-/**
- * The ESDB event id for a caller's id: the id itself when it is a canonical lower-case UUID
- * (ESDB returns ids lower-case), otherwise a name-based UUID (version 5 layout: SHA-1 of a fixed
- * namespace and the id). The caller's id then travels in the event metadata so reads return it.
- */
-function esdbEventId(id: string): string {
-  if (CANONICAL_UUID.test(id) && id !== NIL_UUID) return id;
-  const hash = createHash('sha1').update(ID_NAMESPACE).update(id, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * The server-side part of a filter: category prefixes, else event-type prefixes, else "no
- * system events". The exact filter (both dimensions, exact type names) is applied on the client.
- */
-function serverFilter(filter: EventFilter | undefined): Filter {
-  if (filter?.streamCategories && filter.streamCategories.length > 0) {
-    return streamNameFilter({ prefixes: filter.streamCategories.map((category) => `${category}-`) });
-  }
-  if (filter?.eventTypes && filter.eventTypes.length > 0) return eventTypeFilter({ prefixes: [...filter.eventTypes] });
-  return excludeSystemEvents();
-}
-
 function checkpointStream(name: string): string {
   return `${CHECKPOINT_STREAM_PREFIX}${name}`;
 }
 
-function isCheckpointStream(stream: string): boolean {
-  return stream.startsWith(CHECKPOINT_STREAM_PREFIX);
+function isReservedStream(stream: string): boolean {
+  return stream.startsWith(CHECKPOINT_STREAM_PREFIX) || stream.startsWith(SNAPSHOT_STREAM_PREFIX);
+}
+
+/** How many of `events`, from the first, are stored as `stored` (in order); a reused id with other content throws. */
+function matchedPrefix(stream: string, stored: readonly RecordedEvent[], events: readonly ProposedEvent[]): number {
+  let matched = 0;
+  while (matched < stored.length && matched < events.length && stored[matched]!.id === events[matched]!.id) {
+    sameContent(stream, stored[matched]!, events[matched]!);
+    matched++;
+  }
+  const ours = new Set(events.map((event) => event.id));
+  if (stored.slice(matched).some((event) => ours.has(event.id))) throw new DuplicateEventIdError(stored.find((event, i) => i >= matched && ours.has(event.id))!.id, stream);
+  return matched;
+}
+
+/** The stored event when it carries the proposed one's type and data; otherwise the id was reused. */
+function sameContent(stream: string, stored: RecordedEvent, event: ProposedEvent): RecordedEvent {
+  if (stored.type !== event.type || canonicalJson(stored.data) !== canonicalJson(event.data)) throw new DuplicateEventIdError(event.id, stream);
+  return stored;
+}
+
+/** The client's actual version as a revision; undefined when the stream does not exist. */
+function revisionOf(actual: bigint | 'no_stream' | string | number | undefined): bigint | undefined {
+  if (typeof actual === 'bigint') return actual >= 0n ? actual : undefined;
+  if (typeof actual === 'number') return actual >= 0 ? BigInt(actual) : undefined;
+  return undefined;
 }
 
 function positiveInteger(value: number, field: string): number {

@@ -22,10 +22,17 @@ import type {
   SubscriptionHandler,
   MultiStreamAppender,
   MultiStreamReader,
+  CategoryReader,
+  EventScanner,
+  ScanRow,
+  SnapshotCommit,
+  SnapshotStore,
+  StoredSnapshot,
 } from '../event-store.port.js';
 import { assertValidAppend, expectedRevisionHolds } from '../streams.js';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import { readAhead, type ReadAheadQuery } from './sqlite-read-ahead.js';
+import { SqliteSnapshots } from './sqlite-snapshots.js';
 import {
   EXPECTED_ANY,
   EXPECTED_EXISTS,
@@ -129,8 +136,6 @@ interface QueuedRows {
   events: ProposedEvent[];
   writes: number[];
 }
-/** A row of {@link SqliteEventStore.scanRows}, its data already parsed. */
-export type ScanRow = [position: number, typeIndex: number, data: unknown, schemaVersion: number, recordedAt?: string];
 
 const COLUMNS = 'position, event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version';
 const INSERT_COLUMNS = '(event_id, stream, revision, type, data, recorded_at, actor, correlation_id, causation_id, schema_version)';
@@ -180,8 +185,9 @@ const MAX_CACHED_READ_STATEMENTS = 64;
  * so writers in other processes are serialised by SQLite's lock. Checkpoints live in the same
  * file, so a projection can commit its read model and checkpoint in one transaction.
  */
-export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiStreamReader {
+export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiStreamReader, CategoryReader, EventScanner, SnapshotStore {
   readonly kind = 'sqlite' as const;
+  private snapshots: SqliteSnapshots | undefined;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly clock: () => Date;
   private readonly pageSize: number;
@@ -727,6 +733,27 @@ export class SqliteEventStore implements EventStore, MultiStreamAppender, MultiS
     const sql = `SELECT ${COLUMNS} FROM events WHERE position IN (${ranges}) ORDER BY position`;
     const rows = this.readAllStatement(sql).all(...categories.flatMap((c) => [`${c}-`, `${c}.`])) as Row[];
     return decodePage(rows);
+  }
+
+  async readCategories(categories: readonly string[]): Promise<RecordedEvent[]> {
+    return this.readSmallCategories(categories);
+  }
+
+  async loadSnapshot(name: string): Promise<StoredSnapshot> {
+    return this.snapshotTables().load(name);
+  }
+
+  async commitSnapshot(name: string, commit: SnapshotCommit): Promise<void> {
+    this.snapshotTables().commit(name, commit);
+  }
+
+  async resetSnapshot(name: string): Promise<void> {
+    this.snapshotTables().reset(name);
+  }
+
+  /** Created on first use, so a store no projection runs on gains no tables. */
+  private snapshotTables(): SqliteSnapshots {
+    return (this.snapshots ??= new SqliteSnapshots(this.db));
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
