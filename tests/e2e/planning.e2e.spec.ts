@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
+import { asPlanner, asViewer, queueBody, ticketCreated, TOKENS_ENV } from '../support/fixtures.js';
 import { seedDemo } from '../../scripts/demo/seed-demo.js';
 
 const WEEKS = 6;
@@ -146,6 +146,26 @@ describe('queue forecasts and staffing requirements over HTTP', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.json()).toMatchObject({ issues: [{ path: 'queueIds' }] });
   }, 60_000);
+});
+
+describe('a queue with tickets but none resolved', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(TOKENS_ENV);
+    expect((await t.request('POST', '/v1/queues', { body: queueBody(), headers: asPlanner })).status).toBe(201);
+    expect((await t.request('POST', '/v1/tickets/events', { body: ticketCreated(), headers: asPlanner })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers a plan or forecast with a 422 naming the queue, not a 500', async () => {
+    for (const path of ['/v1/plans', '/v1/forecasts']) {
+      const res = await t.request('POST', path, { body: { from: '2026-03-09T00:00:00Z', horizonHours: 24 }, headers: asViewer });
+      expect(res.status).toBe(422);
+      expect(res.json()).toMatchObject({ issues: [{ path: 'queueIds', message: expect.stringContaining('us-kyc-chat has no resolved tickets') }] });
+    }
+  });
 });
 
 describe('local-team build-out on forecast demand', () => {

@@ -1,13 +1,16 @@
 import { planCsv, type PeriodSummary, type PlanRow, type QueuePlanSummary } from '@staffcast/planning';
 import { RunSummary } from '@staffcast/scenarios';
 import { z } from 'zod';
-import type { RouteDoc, RouteDocs } from '../http/openapi/route-doc.js';
+import type { ErrorExample, RouteDoc, RouteDocs } from '../http/openapi/route-doc.js';
 import { SeriesBacktestReport } from '../forecasting/forecast-series.dto.js';
 import type { AccuracyRow } from './forecast-publication.service.js';
 import { AccuracyQuery, IntradayRequest, PlanQuery, PlanRequest, PublishRequest, QueueForecastRequest, RequirementsRequest } from './planning.dto.js';
 import type { QueueForecast } from './queue-forecast.service.js';
 
 const Fraction = z.number().nullable();
+
+/** A queue whose history has no resolved tickets has no handle time to staff from. */
+const NO_HANDLE_TIME: ErrorExample = { error: 'no handle time', issues: [{ path: 'queueIds', message: 'queue us-kyc-chat has no resolved tickets in the 26 weeks before from, so there is no handle time to forecast' }] };
 
 export const PlanRowBody: z.ZodType<PlanRow> = z.strictObject({
   queueId: z.string(),
@@ -138,6 +141,7 @@ const forecastsRoute: RouteDoc = {
       },
     },
   },
+  errors: { 422: NO_HANDLE_TIME },
 };
 
 const publishRoute: RouteDoc = {
@@ -218,6 +222,7 @@ const plansRoute: RouteDoc = {
   responses: {
     200: { description: 'The plan (JSON), or its rows as `text/csv` with `?format=csv`', schema: PlanBody, example: { from: '2026-11-16T00:00:00.000Z', horizonHours: 168, planQuantile: 0.8, shrinkage: 0.3, ...PLAN_EXAMPLE }, csvExample: planCsv([ROW_EXAMPLE]) },
   },
+  errors: { 422: NO_HANDLE_TIME },
 };
 
 /** Forecasts, requirements, capacity plans, publication and accuracy. */

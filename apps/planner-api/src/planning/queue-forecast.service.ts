@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { LaunchScheduledData, QueueDefinedData } from '@staffcast/events';
 import type { LaunchInput } from '@staffcast/forecasting';
 import { DateTime } from 'luxon';
@@ -111,6 +111,10 @@ export class QueueForecaster {
       const first = rows.arrivals.findIndex((a, h) => a > 0 || rows.handled[h]! > 0);
       if (first < 0) {
         throw new NotFoundException({ error: 'no history', issues: [{ path: 'queueIds', message: `queue ${id} has no recorded tickets in the ${HISTORY_WEEKS} weeks before from` }] });
+      }
+      // A handle time is learned from resolved tickets; without one the queue cannot be staffed.
+      if (!rows.handled.some((handled) => handled > 0)) {
+        throw new UnprocessableEntityException({ error: 'no handle time', issues: [{ path: 'queueIds', message: `queue ${id} has no resolved tickets in the ${HISTORY_WEEKS} weeks before from, so there is no handle time to forecast` }] });
       }
       return { id, queue: facts.queues.get(id)!, rows, first, start: new Date(historyStart + first * HOUR_MS).toISOString() };
     });
