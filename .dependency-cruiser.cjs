@@ -1,5 +1,5 @@
 /**
- * Architecture rules (DESIGN §4): pure domain libs stay free of frameworks and adapters,
+ * Architecture rules (docs/ARCHITECTURE.md): pure domain libs stay free of frameworks and adapters,
  * libs are reached only through their public index.ts, and nothing imports apps/ or tests/.
  */
 const PURE_LIBS = '^libs/(events|staffing|forecasting|tickets|launches|staffing-roster|planning|scenarios|local-team|scheduling)/';

@@ -1,5 +1,5 @@
 /**
- * US bank calls benchmark (issue 5; DESIGN §6): the last 8 weeks of the 2003 hourly call counts,
+ * US bank calls benchmark (issue 5): the last 8 weeks of the 2003 hourly call counts,
  * each week forecast from the end of the previous week (Saturday 00:00 local, horizon 168 hours)
  * and scored on weekday hours 07–20: WAPE, bias and 80 %-interval coverage of Staffcast's
  * `forecastSeries`, with the weekly seasonal naive and the 4-week same-slot mean computed in the

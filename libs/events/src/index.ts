@@ -1,5 +1,5 @@
 /**
- * @staffcast/events — the event catalogue (DESIGN §2).
+ * @staffcast/events — the event catalogue (docs/ARCHITECTURE.md, Streams).
  *
  * - Scalars: `EntityId`, `MarketCode`, `LanguageTag`, `CategoryCode`, `SkillCode`, `ReasonCode`,
  *   `DisplayName`, `Channel`, `Priority`, `IanaTimeZone`, `IsoDateTime`, `IsoDate`, `CurrencyCode`, `Money`.

@@ -83,7 +83,7 @@ describe('catalogue', () => {
     expect(streamOf(parseEvent('TicketCreated', v2))).toBe('ticket-T-1');
     expect(streamOf({ type: 'HolidayDeclared', data: { market: 'US', date: '2024-07-04', name: 'Independence Day' } })).toBe('calendar-US');
   });
-  it('lists each DESIGN §2 event of queues, tickets, launches, agents and calendars, and published forecasts, once', () => {
+  it('lists each catalogued event of queues, tickets, launches, agents and calendars, and published forecasts, once', () => {
     expect(EVENT_TYPES.sort()).toEqual(
       [
         'QueueDefined', 'QueueRoutingChanged', 'QueueServiceTargetChanged', 'QueueRetired',

@@ -1,7 +1,7 @@
 import { isEntityId } from './primitives.js';
 
 /**
- * Stream names: one stream per entity, named `<category>-<id>` (DESIGN §2). Ids are checked here
+ * Stream names: one stream per entity, named `<category>-<id>` (docs/ARCHITECTURE.md, Streams). Ids are checked here
  * too, because a stream name built from an unchecked id could escape its category.
  */
 

@@ -1,4 +1,4 @@
-// Public API of the forecasting library (DESIGN §3.4): pure functions over hourly series.
+// Public API of the forecasting library: pure functions over hourly series.
 
 // Local time
 export {
@@ -50,7 +50,7 @@ export { learnHolidayEffect, nextOpenDays, dateWallHour, type HolidayEffect } fr
 export { launchShape, realisedUpliftPct, learnedUpliftPct, type LaunchProfile } from './calendar/launches.js';
 export { closedHoursOfWeek } from './calendar/closed-hours.js';
 
-// Accuracy (DESIGN §5)
+// Accuracy (docs/ARCHITECTURE.md, Definitions)
 export { wape } from './metrics/wape.js';
 export { bias } from './metrics/bias.js';
 export { mase, seasonalNaiveScale } from './metrics/mase.js';

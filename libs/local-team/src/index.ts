@@ -1,5 +1,5 @@
 /**
- * @staffcast/local-team — scoping a new in-market support team (DESIGN §3.8).
+ * @staffcast/local-team — scoping a new in-market support team.
  *
  * - Plan inputs: `LocalTeamPlanInput` (the API body), `LocalTeamPlanRevisionInput`, `exampleLocalTeamPlan`.
  * - Events and decider of `local-team-plan-<id>` streams: `LocalTeamPlanDrafted`, `LocalTeamPlanRevised`,

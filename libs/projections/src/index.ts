@@ -1,5 +1,5 @@
 /**
- * @staffcast/projections — pure read models over the event log (DESIGN §3.3). No framework, no I/O:
+ * @staffcast/projections — pure read models over the event log. No framework, no I/O:
  * the runner in apps/planner-api feeds them from the store's checkpointed subscription.
  *
  * - `TicketModel` + `evolveTicketModel(model, event)`: queue definitions and compact per-ticket

@@ -22,7 +22,7 @@ import {
 import { Coverage, TakeoverPhase } from '@staffcast/local-team';
 
 /**
- * What-if assumptions (DESIGN §3.7). Each kind has its own validated shape; together they change
+ * What-if assumptions. Each kind has its own validated shape; together they change
  * the plan's inputs (volume, AHT, targets, shrinkage, roster) and never the recorded history.
  * Queue, market and category lists filter like a launch's: an empty or missing list means all.
  */

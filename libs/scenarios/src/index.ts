@@ -1,5 +1,5 @@
 /**
- * @staffcast/scenarios — what-if scenarios over the capacity plan (DESIGN §3.7), pure.
+ * @staffcast/scenarios — what-if scenarios over the capacity plan, pure.
  *
  * - `Assumption`: the eight validated assumption kinds (launch, volume-multiplier, aht-change,
  *   service-target, shrinkage, hires, attrition, local-team-move).

@@ -1,5 +1,5 @@
 /**
- * @staffcast/scheduling — schedule generation (DESIGN §3.9): shift rules and the roster's agents
+ * @staffcast/scheduling — schedule generation: shift rules and the roster's agents
  * expanded into a 15-minute instance (`expandInstance`), the schedule MILP (`buildScheduleModel`),
  * solved by HiGHS on a worker thread (`solveOnWorker`, `solveSchedule`), read back
  * (`readSolution`), checked against every rule (`checkRules`), reported (`scheduleReport`), and

@@ -17,7 +17,7 @@ export interface ErlangAInput {
 
 /**
  * Exact Erlang A (M/M/N+M: Poisson arrivals, exponential handle times, exponential patience with mean
- * θ⁻¹) metrics for N agents, as defined in DESIGN §5:
+ * θ⁻¹) metrics for N agents, as defined in docs/ARCHITECTURE.md (Definitions):
  * - `pWait`: P(an arrival finds all N agents busy) = Σ_{k≥N} π(k) (arrivals see time averages);
  * - `pAbandon`: fraction of all arrivals who abandon = θ·E[queue]/λ;
  * - `meanWaitSeconds`: mean time in queue over all arrivals = E[queue]/λ (Little), = pAbandon/θ;

@@ -15,7 +15,7 @@ describe('Erlang C metrics', () => {
     expect(m.occupancy).toBeCloseTo(10 / 14, 12);
   });
 
-  it('C equals N·B/(N − A(1 − B)) and the SL formula of DESIGN §5', () => {
+  it('C equals N·B/(N − A(1 − B)) and the SL formula of the definitions', () => {
     const m = erlangCMetrics({ arrivalsPerHour: 730, ahtSeconds: 245, agents: 55, thresholdSeconds: 30 });
     const a = offeredLoadErlangs(730, 245);
     expect(m.pWait).toBeCloseTo(erlangC(55, a), 15);

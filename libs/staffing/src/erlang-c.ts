@@ -31,7 +31,7 @@ export interface ErlangCInput {
 }
 
 /**
- * Erlang C (M/M/N) metrics for N agents (DESIGN §5):
+ * Erlang C (M/M/N) metrics for N agents (docs/ARCHITECTURE.md, Definitions):
  * - P(wait) = C(N, A);
  * - service level SL(t) = 1 − C·exp(−(N − A)·t / AHT);
  * - ASA = C·AHT / (N − A) seconds (mean wait over all contacts, who are all answered);

@@ -8,7 +8,7 @@ import { SeriesForecastRequest, type SeriesForecastResponse } from './forecast-s
 const FIELD_MESSAGE = /^([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)?): (.+)$/s;
 
 /**
- * Stateless forecasts (DESIGN §3.4): the caller sends an hourly series and gets the forecast, its
+ * Stateless forecasts: the caller sends an hourly series and gets the forecast, its
  * quantiles and how it was made. Nothing is read from or written to the event log.
  */
 @Controller('v1/forecasts')

@@ -18,7 +18,7 @@ export const ProjectionQuery = z.strictObject({
 });
 
 /**
- * Local-team plans (DESIGN §3.8): record a plan, revise it, project it (as of any point in the log).
+ * Local-team plans: record a plan, revise it, project it (as of any point in the log).
  * Handlers are in local-team.handlers.ts; this class only parses HTTP and shapes replies.
  */
 @Controller('v1/local-team/plans')

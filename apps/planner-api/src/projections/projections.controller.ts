@@ -9,7 +9,7 @@ import { driversQuery, kpisQuery, QueueIdParam, rosterQuery, statusQuery, volume
 import { TicketProjectionRunner } from './ticket-projection.runner.js';
 
 /**
- * Reads of the ticket projection (DESIGN §3.3). Without `asOf` a read first waits until the live
+ * Reads of the ticket projection. Without `asOf` a read first waits until the live
  * model has applied the log up to its head at request time (so a read after a write sees it);
  * with `asOf` the model is folded from the start of the log to that bound (exact; cost O(log)).
  * Every reply names the log position it reflects (`asOfPosition`).

@@ -22,7 +22,7 @@ export const RunEnvelope = z.looseObject({ runId: EntityId.optional() });
 export const RunQuery = z.strictObject({ compare: z.enum(['baseline']).optional(), format: z.enum(['json', 'csv']).default('json') });
 
 /**
- * What-if scenarios (DESIGN §3.7): a scenario holds assumptions; a run evaluates the capacity plan
+ * What-if scenarios: a scenario holds assumptions; a run evaluates the capacity plan
  * on the baseline (the log head when the run starts) with and without them, records the position
  * it used and the comparison, and writes nothing but the scenario's own stream.
  */

@@ -12,7 +12,7 @@ import { GetSchedule, GetShiftRules, PublishSchedule, RunSchedule, SetShiftRules
 type Reply = { header(name: string, value: string): unknown; status(code: number): unknown };
 
 /**
- * Schedule generation (DESIGN §3.9): a site's shift rules, schedule runs (a MILP on HiGHS, recorded
+ * Schedule generation: a site's shift rules, schedule runs (a MILP on HiGHS, recorded
  * as a draft with the log position it read), and publication of a draft into the agents' streams.
  */
 @Controller('v1')

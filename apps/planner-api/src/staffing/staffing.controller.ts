@@ -15,7 +15,7 @@ import { parseOrThrow } from '../http/validation.js';
 import { ErlangRequest, MAX_AGENTS, type ErlangResponse } from './erlang.dto.js';
 
 /**
- * Stateless Erlang staffing (DESIGN §3.5, §5). Nothing is read from or written to the event log.
+ * Stateless Erlang staffing. Nothing is read from or written to the event log.
  * Inputs the numerics cannot use (N ≤ A for Erlang C, an unreachable target, a hopelessly overloaded
  * Erlang A sum) come back from the library as StaffingInputError { field, reason }, which the shared
  * error filter answers as 400 naming the field.

@@ -1,5 +1,5 @@
 /**
- * Forecast bias (DESIGN §5): bias = Σ(ŷ − y) / Σy. Positive means over-forecasting.
+ * Forecast bias (docs/ARCHITECTURE.md, Definitions): bias = Σ(ŷ − y) / Σy. Positive means over-forecasting.
  *
  * Units: a fraction of total actual volume. Pairs with a non-finite value are skipped. Throws when the
  * lengths differ or Σy is not positive. Complexity: O(n).

@@ -1,5 +1,5 @@
 /**
- * Interval coverage (DESIGN §5): the share of actuals inside [lower, upper], bounds included.
+ * Interval coverage (docs/ARCHITECTURE.md, Definitions): the share of actuals inside [lower, upper], bounds included.
  *
  * Units: a fraction (0.8 = 80 %). Hours with a non-finite actual or bound are skipped. Throws when
  * the lengths differ or no hour is usable. Complexity: O(n).

@@ -1,5 +1,5 @@
 /**
- * Mean absolute scaled error (DESIGN §5; M4 definition): the mean absolute forecast error divided by
+ * Mean absolute scaled error (docs/ARCHITECTURE.md, Definitions; M4 definition): the mean absolute forecast error divided by
  * the in-sample mean absolute error of the seasonal naive forecast, mean_t |y_t − y_{t−m}|.
  *
  * Units: dimensionless (1 = as good, in-sample, as the seasonal naive one step ahead). Non-finite

@@ -6,7 +6,7 @@ import { smape } from './smape.js';
 import { wape } from './wape.js';
 
 // Every expected value below is worked out by hand in the comment beside it; floats to 12 digits.
-describe('accuracy metrics (DESIGN §5)', () => {
+describe('accuracy metrics (docs/ARCHITECTURE.md, Definitions)', () => {
   it('WAPE = Σ|y − ŷ| / Σy', () => {
     expect(wape([10, 20, 30], [12, 18, 33])).toBeCloseTo((2 + 2 + 3) / 60, 12); // 7/60
     expect(wape([10, NaN, 30], [12, 99, 30])).toBeCloseTo(2 / 40, 12); // the gap is skipped

@@ -1,5 +1,5 @@
 /**
- * Weighted absolute percentage error (DESIGN §5): WAPE = Σ|y − ŷ| / Σy.
+ * Weighted absolute percentage error (docs/ARCHITECTURE.md, Definitions): WAPE = Σ|y − ŷ| / Σy.
  *
  * Units: a fraction (0.0724 = 7.24 %). Pairs whose actual or forecast is not finite are skipped, so a
  * gap in the actuals does not count. Throws when the lengths differ or Σy is not positive.

@@ -1,6 +1,6 @@
 /**
  * Required FTE for a month from the agent-hours that must be on queue: gross hours = net / (1 −
- * shrinkage) (DESIGN §5), and one FTE works hoursPerFtePerWeek × weeksInMonth paid hours:
+ * shrinkage) (docs/ARCHITECTURE.md, Definitions), and one FTE works hoursPerFtePerWeek × weeksInMonth paid hours:
  *   requiredFte = netAgentHours / (1 − shrinkage) / (hoursPerFtePerWeek · weeksInMonth).
  * FTE is a rate (full-time people for the whole month), so months of different lengths compare.
  *
