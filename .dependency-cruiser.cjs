@@ -2,7 +2,7 @@
  * Architecture rules (docs/ARCHITECTURE.md): pure domain libs stay free of frameworks and adapters,
  * libs are reached only through their public index.ts, and nothing imports apps/ or tests/.
  */
-const PURE_LIBS = '^libs/(events|staffing|forecasting|tickets|launches|staffing-roster|planning|scenarios|local-team|scheduling)/';
+const PURE_LIBS = '^libs/(events|staffing|forecasting|tickets|launches|roster|projections|planning|scenarios|local-team|scheduling|demo)/';
 
 module.exports = {
   forbidden: [
@@ -18,13 +18,20 @@ module.exports = {
       severity: 'error',
       comment: 'Domain code is pure: no store adapters, drivers or I/O modules.',
       from: { path: PURE_LIBS, pathNot: '\\.spec\\.ts$' },
-      to: { path: '(^libs/event-store/|better-sqlite3|@eventstore/db-client|@grpc/grpc-js|^node:(fs|net|http|child_process))' },
+      to: { path: '(^libs/event-store/|better-sqlite3|@eventstore/db-client|@grpc/grpc-js|^(node:)?(fs|fs/promises|net|http|https|child_process)$)' },
     },
     {
       name: 'libs-not-into-apps-or-tests',
       severity: 'error',
       from: { path: '^(libs|config)/' },
       to: { path: '^(apps|tests)/' },
+    },
+    {
+      name: 'apps-not-into-scripts',
+      severity: 'error',
+      comment: 'Benchmarks and converters are not part of the service; what apps need lives in a lib or the app.',
+      from: { path: '^apps/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^scripts/' },
     },
     {
       name: 'no-deep-imports-across-libs',

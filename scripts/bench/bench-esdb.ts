@@ -19,7 +19,7 @@ import { openEventStore, type EventStore, type ProposedEvent } from '@staffcast/
 import { createApp } from '../../apps/planner-api/src/bootstrap.js';
 import { TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
 import { EsdbTestDouble } from '../../tests/support/esdb-test-double.js';
-import { seedDemo } from '../demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { argValue, machine, median, RssPeak, wantsJson } from './bench-support.js';
 
 const RESTART_EVENTS = argValue('restart-events', 1_000_000);

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TicketCsvImport, TICKET_CSV_COLUMNS } from '../../apps/planner-api/src/recording/csv-import.service.js';
 import { openCliContext } from '../../apps/planner-cli/src/context.js';
-import { demoOperation } from '../demo/demo-operation.js';
+import { demoOperation } from '@staffcast/demo';
 import { argValue, machine, median, RssPeak, wantsJson } from './bench-support.js';
 
 const TICKETS = argValue('tickets', 1_000_000);

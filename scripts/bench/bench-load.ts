@@ -31,8 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@staffcast/config';
 import { openEventStore } from '@staffcast/event-store';
 import { createApp } from '../../apps/planner-api/src/bootstrap.js';
-import { demoOperation, type DemoOptions } from '../demo/demo-operation.js';
-import { seedDemo } from '../demo/seed-demo.js';
+import { demoOperation, type DemoOptions } from '@staffcast/demo';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { argValue, machine, wantsJson } from './bench-support.js';
 
 const CONNECTIONS = argValue('connections', 50);

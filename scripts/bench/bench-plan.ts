@@ -37,8 +37,8 @@ import { openEventStore } from '@staffcast/event-store';
 import { createApp } from '../../apps/planner-api/src/bootstrap.js';
 import { ForecastMemo } from '../../apps/planner-api/src/planning/forecast-memo.js';
 import { TicketProjectionRunner } from '../../apps/planner-api/src/projections/ticket-projection.runner.js';
-import { demoOperation, type DemoOptions } from '../demo/demo-operation.js';
-import { seedDemo } from '../demo/seed-demo.js';
+import { demoOperation, type DemoOptions } from '@staffcast/demo';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { argValue, machine, median, wantsJson } from './bench-support.js';
 
 const RUNS = Math.max(2, argValue('runs', 7));

@@ -1,8 +1,8 @@
 import type { ProposedEvent, StreamWrite } from '@staffcast/event-store';
 import { EVENT_CATALOGUE, agentStream, queueStream, ticketStream, type EventType } from '@staffcast/events';
-import type { AgentCommand } from '@staffcast/staffing-roster';
+import type { AgentCommand } from '@staffcast/roster';
 import type { TicketCommand } from '@staffcast/tickets';
-import { demoOperation, type DemoOptions } from '../demo/demo-operation.js';
+import { demoOperation, type DemoOptions } from '@staffcast/demo';
 
 /** The event each ticket command of the demo causes (the demo's commands are valid by construction). */
 const EVENT_OF: Record<TicketCommand['type'], EventType> = {

@@ -2,7 +2,7 @@ import { ShiftRules } from '@staffcast/events';
 import type { RosterAgent } from '@staffcast/projections';
 import { expandInstance, type ScheduleInstance } from '@staffcast/scheduling';
 import { DateTime } from 'luxon';
-import { Rng } from '../demo/random.js';
+import { Rng } from '@staffcast/demo';
 
 /**
  * Synthetic schedule instances for bench:schedule, shaped like the demo's offshore site: a

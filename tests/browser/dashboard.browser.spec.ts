@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { buildDashboard, externalRequests, openBrowser, screenshot, tableValues, type Browser } from '../support/browser.js';
 import { asPlanner, PLANNER_TOKEN, TOKENS_ENV, VIEWER_TOKEN } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

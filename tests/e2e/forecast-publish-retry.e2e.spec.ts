@@ -1,5 +1,5 @@
 import { MemoryEventStore, type AppendOptions, type AppendResult, type EventStore, type ProposedEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription, type SubscriptionHandler } from '@staffcast/event-store';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { asPlanner, TOKENS_ENV } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 
 const WEEKS = 6;
 const START = '2026-05-04T00:00:00Z';

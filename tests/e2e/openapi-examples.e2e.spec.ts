@@ -2,7 +2,7 @@ import { loadConfig } from '@staffcast/config';
 import { API_ROUTE_DOCS } from '../../apps/planner-api/src/http/openapi-docs.js';
 import { describeRoutes } from '../../apps/planner-api/src/http/openapi/openapi-document.js';
 import { ErrorBody, issuesFor, type RouteDoc } from '../../apps/planner-api/src/http/openapi/route-doc.js';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { asViewer, TOKENS_ENV } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

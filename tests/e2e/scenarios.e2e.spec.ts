@@ -2,8 +2,8 @@ import { queueRequirements } from '@staffcast/planning';
 import type { RecordedEvent } from '@staffcast/event-store';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
-import { demoOperation } from '../../scripts/demo/demo-operation.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
+import { demoOperation } from '@staffcast/demo';
 
 const WEEKS = 6;
 const START = '2026-05-04T00:00:00Z';

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { asPlanner, asViewer, TOKENS_ENV } from '../support/fixtures.js';
-import { seedDemo } from '../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { KL_RULES } from '../support/schedule-fixtures.js';
 
 const WEEKS = 4;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@staffcast/config';
 import { openEventStore, ensureStoreDirectory } from '@staffcast/event-store';
-import { seedDemo } from '../../../scripts/demo/seed-demo.js';
+import { seedDemo } from './demo/seed-demo.js';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {

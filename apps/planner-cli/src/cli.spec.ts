@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { seedDemo } from '../../../scripts/demo/seed-demo.js';
+import { seedDemo } from '../../planner-api/src/demo/seed-demo.js';
 import { runCli } from './cli.js';
 import { openCliContext } from './context.js';
 

@@ -3,7 +3,7 @@ import { ShiftRules } from '@staffcast/events';
 import { KL_RULES } from '../../../tests/support/schedule-fixtures.js';
 import { SetShiftRules } from '../../planner-api/src/schedules/schedules.messages.js';
 import { StreamWriter } from '../../planner-api/src/recording/stream-writer.service.js';
-import { agentDecider } from '@staffcast/staffing-roster';
+import { agentDecider } from '@staffcast/roster';
 import { agentStream } from '@staffcast/events';
 import { openCliContext, type CliContext } from './context.js';
 import { runScheduleCommand } from './schedule.command.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { agentStream } from '@staffcast/events';
-import { AGENT_COMMAND_SCHEMAS, agentDecider, type AgentCommand } from '@staffcast/staffing-roster';
+import { AGENT_COMMAND_SCHEMAS, agentDecider, type AgentCommand } from '@staffcast/roster';
 import { RequireRole } from '../http/auth.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { parseOrThrow } from '../http/validation.js';

@@ -1,6 +1,6 @@
 import { EntityId, MarketCode } from '@staffcast/events';
 import { CALENDAR_COMMAND_SCHEMAS, LAUNCH_COMMAND_SCHEMAS } from '@staffcast/launches';
-import { AGENT_COMMAND_SCHEMAS } from '@staffcast/staffing-roster';
+import { AGENT_COMMAND_SCHEMAS } from '@staffcast/roster';
 import { QUEUE_COMMAND_SCHEMAS } from '@staffcast/tickets';
 import { z } from 'zod';
 import { notFound, type ErrorExample, type RouteDoc, type RouteDocs } from '../http/openapi/route-doc.js';

@@ -3,7 +3,7 @@ import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler 
 import { uuidFromName, uuidv7, type EventStore, type StreamWrite } from '@staffcast/event-store';
 import { agentStream, DomainError, foldEvents, sameData, ScheduleDraftedData, scheduleRulesStream, scheduleStream, schemaVersionOf, type DomainEvent } from '@staffcast/events';
 import { scheduleDecider, shiftRulesDecider } from '@staffcast/scheduling';
-import { agentDecider } from '@staffcast/staffing-roster';
+import { agentDecider } from '@staffcast/roster';
 import { toDomainEvent } from '../recording/stream-writer.service.js';
 import { EVENT_STORE } from '../tokens.js';
 import { ScheduleRepository } from './schedule.repository.js';

@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EventStore } from '@staffcast/event-store';
-import { agentDecider } from '@staffcast/staffing-roster';
+import { agentDecider } from '@staffcast/roster';
 import { calendarDecider, launchDecider } from '@staffcast/launches';
 import { queueDecider } from '@staffcast/tickets';
 import { agentStream, calendarStream, launchStream, queueStream } from '@staffcast/events';
-import { StreamWriter } from '../../apps/planner-api/src/recording/stream-writer.service.js';
-import { TicketIngest, type IngestUnit } from '../../apps/planner-api/src/recording/ticket-ingest.service.js';
-import { demoOperation, type DemoOptions } from './demo-operation.js';
+import { StreamWriter } from '../recording/stream-writer.service.js';
+import { TicketIngest, type IngestUnit } from '../recording/ticket-ingest.service.js';
+import { demoOperation, type DemoOptions } from '@staffcast/demo';
 
 export interface SeedReport {
   seeded: boolean;

@@ -1,5 +1,5 @@
 /**
- * @staffcast/staffing-roster — the roster bounded context: the pure agent decider for
+ * @staffcast/roster — the roster bounded context: the pure agent decider for
  * `agent-<id>` streams (hire, certify, schedule, absence, departure). Decisions throw `DomainError`
  * from @staffcast/events.
  */

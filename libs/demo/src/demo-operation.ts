@@ -7,7 +7,7 @@ import type {
   LaunchScheduledData,
   QueueDefinedData,
 } from '@staffcast/events';
-import type { AgentCommand } from '@staffcast/staffing-roster';
+import type { AgentCommand } from '@staffcast/roster';
 import type { TicketCommand } from '@staffcast/tickets';
 import { Rng } from './random.js';
 
