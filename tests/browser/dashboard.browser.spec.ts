@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../scripts/demo/seed-demo.js';
 import { buildDashboard, externalRequests, openBrowser, screenshot, tableValues, type Browser } from '../support/browser.js';
 import { asPlanner, PLANNER_TOKEN, TOKENS_ENV, VIEWER_TOKEN } from '../support/fixtures.js';
+import { KL_RULES } from '../support/schedule-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface PlanRow {
@@ -323,6 +324,62 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     expect(await tableValues(page, 'lt-sensitivity')).toHaveLength(projection.sensitivity.length);
     await screenshot(page, 'local-team');
   }, 120_000);
+
+  it('runs a Kuala Lumpur schedule from the page and shows its Gantt, figures and CSV as GET /v1/schedules/:id gives them', async () => {
+    const { page } = b;
+    expect((await t.request('PUT', '/v1/schedule-rules/kul', { body: KL_RULES, headers: asPlanner })).status).toBeLessThan(300);
+    await page.goto(t.baseUrl);
+    if (await page.locator('#token').count()) {
+      await page.fill('#token', PLANNER_TOKEN);
+      await page.click('button[type=submit]');
+    }
+    await page.click('#tab-schedule');
+    const monday = DateTime.fromISO(defaultFrom).plus({ days: (8 - DateTime.fromISO(defaultFrom).weekday) % 7 }).toISODate()!;
+    expect(await page.inputValue('input[name=weekStart]')).toBe(monday);
+    await page.fill('input[name=siteId]', 'kul');
+    // A week that does not start on a Monday comes back in the API's words, naming the field.
+    await page.fill('input[name=weekStart]', DateTime.fromISO(monday).plus({ days: 1 }).toISODate()!);
+    await page.click('text=Run schedule');
+    expect(await page.locator('.schedule [role=alert]').textContent()).toContain('weekStart: must be a Monday');
+
+    await page.fill('input[name=weekStart]', monday);
+    await page.fill('input[name=timeLimitSeconds]', '10');
+    await page.click('text=Run schedule');
+    await page.waitForSelector('.schedule [role=status]:has-text("solver")');
+    await page.waitForSelector('[data-testid=schedule-result]', { timeout: 90_000 });
+    const scheduleId = (await page.locator('[data-testid=schedule-result]').getAttribute('data-schedule-id'))!;
+    type Shift = { start: string; end: string; breaks: { start: string; end: string }[] };
+    const draft = await api<{ agents: { agentId: string; weekStart: string; shifts: Record<string, Shift[]> }[]; totals: { underAgentHours: number; status: string; mipGap: number | null; objective: number | null }; published: boolean }>('GET', `/v1/schedules/${scheduleId}`);
+
+    const rows = await page.$$eval('[data-testid=gantt] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-agent')));
+    expect(rows).toEqual(draft.agents.map((a) => a.agentId));
+    expect(rows.length).toBeGreaterThan(30);
+    expect(Math.abs(Number(await page.locator('[data-testid=sched-under]').getAttribute('data-value')) - draft.totals.underAgentHours)).toBeLessThan(TOL);
+    expect(await page.locator('[data-testid=sched-status]').textContent()).toBe(draft.totals.status);
+    expect(Math.abs(Number(await page.locator('[data-testid=sched-objective]').getAttribute('data-value')) - (draft.totals.objective ?? NaN))).toBeLessThan(TOL);
+
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    const agent = draft.agents.find((a) => days.some((d) => a.shifts[d]!.length > 0))!;
+    const words = (s: Shift) => `${s.start}–${s.end}${s.breaks.length ? `, ${s.breaks.length === 1 ? 'break' : 'breaks'} ${s.breaks.map((x) => `${x.start}–${x.end}`).join(', ')}` : ''}`;
+    for (const [i, day] of days.entries()) {
+      const date = DateTime.fromISO(agent.weekStart).plus({ days: i }).toISODate()!;
+      const cell = page.locator(`[data-testid=gantt] td[data-agent="${agent.agentId}"][data-date="${date}"]`);
+      expect(await cell.getAttribute('data-shifts')).toBe(agent.shifts[day]!.map(words).join('; '));
+      if (agent.shifts[day]!.length > 0) expect(await cell.locator('.gantt-bar.shift').count()).toBeGreaterThan(0);
+    }
+    expect(days.filter((d) => agent.shifts[d]!.length === 0).length).toBeGreaterThanOrEqual(2);
+    await page.waitForSelector('[data-testid^=coverage-chart-] canvas');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download schedule CSV')]);
+    const csv = await t.request('GET', `/v1/schedules/${scheduleId}?format=csv`, { headers: asPlanner });
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(csv.text);
+    await screenshot(page, 'schedule');
+
+    await page.click('button:has-text("Publish")');
+    await page.waitForSelector('[data-testid=publish-result]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid=publish-result]').textContent()).toMatch(/^Published: \d+ agent schedule events written\.$/);
+    expect((await api<{ published: boolean }>('GET', `/v1/schedules/${scheduleId}`)).published).toBe(true);
+  }, 150_000);
 
   it('signs out, and shows a viewer the scenarios without the forms that write', async () => {
     const { page } = b;
