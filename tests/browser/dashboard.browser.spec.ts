@@ -369,16 +369,39 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     }
     expect(days.filter((d) => agent.shifts[d]!.length === 0).length).toBeGreaterThanOrEqual(2);
     await page.waitForSelector('[data-testid^=coverage-chart-] canvas');
+    // Coverage: the queues' under-staffed hours add up to the total, each the sum of its intervals' shortfall (15 min = 0.25 h).
+    const queues = await tableValues(page, 'sched-queues');
+    expect(queues.length).toBeGreaterThan(0);
+    expect(Math.abs(queues.reduce((s, q) => s + Number(q[3]), 0) - draft.totals.underAgentHours)).toBeLessThan(1e-6);
+    for (const q of queues) {
+      const intervals = await tableValues(page, `coverage-table-${q[0]}`);
+      expect(intervals).toHaveLength(7 * 96);
+      expect(Math.abs(intervals.reduce((s, r) => s + Number(r[3]), 0) * 0.25 - Number(q[3]))).toBeLessThan(1e-6);
+    }
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download schedule CSV')]);
     const csv = await t.request('GET', `/v1/schedules/${scheduleId}?format=csv`, { headers: asPlanner });
     expect(readFileSync((await download.path())!, 'utf8')).toBe(csv.text);
     await screenshot(page, 'schedule');
+    await page.locator('[data-testid^=coverage-chart-]').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'schedule-coverage');
 
     await page.click('button:has-text("Publish")');
     await page.waitForSelector('[data-testid=publish-result]', { timeout: 30_000 });
     expect(await page.locator('[data-testid=publish-result]').textContent()).toMatch(/^Published: \d+ agent schedule events written\.$/);
     expect((await api<{ published: boolean }>('GET', `/v1/schedules/${scheduleId}`)).published).toBe(true);
+
+    // A viewer opens the recorded draft by id and sees the same agents, without the buttons that write.
+    await page.click('text=Sign out');
+    await page.fill('#token', VIEWER_TOKEN);
+    await page.click('button[type=submit]');
+    await page.click('#tab-schedule');
+    expect(await page.locator('text=Run schedule').count()).toBe(0);
+    await page.fill('input[name=openScheduleId]', scheduleId);
+    await page.click('text=Open schedule');
+    await page.waitForSelector('[data-testid=recorded-note]:has-text("is published")');
+    expect(await page.$$eval('[data-testid=gantt] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-agent')))).toEqual(rows);
+    expect(await page.locator('button:has-text("Publish")').count()).toBe(0);
   }, 150_000);
 
   it('signs out, and shows a viewer the scenarios without the forms that write', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { describeError, queryString, type Api } from '../api';
 import { TimeChart } from '../chart';
 import type { ViewProps } from '../context';
@@ -48,6 +48,8 @@ export interface ScheduleRun {
   intervalMinutes?: number;
   queues?: QueueCoverage[];
   unmet?: Unmet[];
+  /** Set when the draft was opened by id (GET /v1/schedules/:id). */
+  published?: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -125,12 +127,44 @@ export function ScheduleView({ api, filters, role }: ViewProps) {
           </button>
         </form>
       ) : (
-        <p class="status empty">Only a planner can run a schedule; a recorded one is read with GET /v1/schedules/:id.</p>
+        <p class="status empty">Only a planner can run or publish a schedule; open a recorded one below by its id.</p>
       )}
+      <OpenRecorded api={api} busy={running} onOpen={(run, timeZone) => setResult({ run, timeZone })} onError={setError} />
       {running && <Loading what={`a schedule: the solver runs for up to ${form.timeLimitSeconds} s`} />}
       {error && <ErrorBox message={error} />}
       {result && !running && <ScheduleResult api={api} run={result.run} timeZone={result.timeZone} planner={planner} />}
     </div>
+  );
+}
+
+/** Opens a recorded draft by id: its Gantt and totals (coverage per interval comes only with a run). */
+function OpenRecorded({ api, busy, onOpen, onError }: { api: Api; busy: boolean; onOpen: (run: ScheduleRun, timeZone: string) => void; onError: (message: string | null) => void }) {
+  const [id, setId] = useState('');
+  const [loading, setLoading] = useState(false);
+  const open = async (e: Event) => {
+    e.preventDefault();
+    if (!id.trim()) return onError('id: required');
+    onError(null);
+    setLoading(true);
+    try {
+      const run = await api.get<ScheduleRun & { rules: { timeZone: string } }>(`/v1/schedules/${encodeURIComponent(id.trim())}`);
+      onOpen(run, run.rules.timeZone);
+    } catch (err) {
+      onError(describeError(err));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <form class="schedule-form" onSubmit={open} aria-label="Open a recorded schedule">
+      <label>
+        Recorded schedule id
+        <input name="openScheduleId" value={id} onInput={(e) => setId(e.currentTarget.value)} required />
+      </label>
+      <button type="submit" class="secondary" disabled={busy || loading}>
+        {loading ? 'Opening…' : 'Open schedule'}
+      </button>
+    </form>
   );
 }
 
@@ -181,6 +215,11 @@ function ScheduleResult({ api, run, timeZone, planner }: { api: Api; run: Schedu
           </button>
         )}
       </div>
+      {run.published !== undefined && (
+        <p class="status" data-testid="recorded-note">
+          {run.published ? 'This draft is published to the agents.' : 'This draft is not published yet.'} Coverage per interval is shown only right after a run.
+        </p>
+      )}
       {csvError && <ErrorBox message={csvError} />}
       {publishing.state === 'done' && (
         <p class="status" role="status" data-testid="publish-result">
@@ -221,33 +260,34 @@ function Coverage({ queues, startMs, stepMs, timeZone }: { queues: QueueCoverage
         csvName="schedule-coverage-totals.csv"
         testId="sched-queues"
       />
-      {queues.map((q) => {
-        const xMs = q.required.map((_, i) => startMs + i * stepMs);
-        return (
-          <div key={q.queueId} class="queue-coverage" data-testid={`coverage-${q.queueId}`}>
-            <TimeChart
-              title={`${q.queueId}: required vs covered agents`}
-              xMs={xMs}
-              zone={timeZone}
-              yLabel="agents"
-              testId={`coverage-chart-${q.queueId}`}
-              height={200}
-              series={[
-                { label: 'required', values: q.required, color: '#b91c1c', dash: [6, 3] },
-                { label: 'covered', values: q.covered, color: '#1d4ed8', width: 2 },
-              ]}
-            />
-            <DataTable
-              caption={`${q.queueId}: required and covered agents per interval`}
-              columns={['interval start (local)', 'required agents', 'covered agents', 'short agents']}
-              rows={xMs.map((ms, i) => [localMinute(ms, timeZone), q.required[i]!, q.covered[i]!, Math.max(0, q.required[i]! - q.covered[i]!)])}
-              csvName={`schedule-coverage-${q.queueId}.csv`}
-              testId={`coverage-table-${q.queueId}`}
-              collapsed
-            />
-          </div>
-        );
-      })}
+      {queues.map((q) => (
+        <QueueCoverageChart key={q.queueId} queue={q} startMs={startMs} stepMs={stepMs} timeZone={timeZone} />
+      ))}
     </>
+  );
+}
+
+function QueueCoverageChart({ queue: q, startMs, stepMs, timeZone }: { queue: QueueCoverage; startMs: number; stepMs: number; timeZone: string }) {
+  // Memoised so that a re-render (publishing) does not rebuild the chart.
+  const xMs = useMemo(() => q.required.map((_, i) => startMs + i * stepMs), [q, startMs, stepMs]);
+  const series = useMemo(
+    () => [
+      { label: 'required', values: q.required, color: '#b91c1c', dash: [6, 3] },
+      { label: 'covered', values: q.covered, color: '#1d4ed8', width: 2 },
+    ],
+    [q],
+  );
+  return (
+    <div class="queue-coverage" data-testid={`coverage-${q.queueId}`}>
+      <TimeChart title={`${q.queueId}: required vs covered agents`} xMs={xMs} zone={timeZone} yLabel="agents" testId={`coverage-chart-${q.queueId}`} height={200} series={series} />
+      <DataTable
+        caption={`${q.queueId}: required and covered agents per interval`}
+        columns={['interval start (local)', 'required agents', 'covered agents', 'short agents']}
+        rows={xMs.map((ms, i) => [localMinute(ms, timeZone), q.required[i]!, q.covered[i]!, Math.max(0, q.required[i]! - q.covered[i]!)])}
+        csvName={`schedule-coverage-${q.queueId}.csv`}
+        testId={`coverage-table-${q.queueId}`}
+        collapsed
+      />
+    </div>
   );
 }
