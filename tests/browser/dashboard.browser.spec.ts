@@ -368,6 +368,13 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
       if (agent.shifts[day]!.length > 0) expect(await cell.locator('.gantt-bar.shift').count()).toBeGreaterThan(0);
     }
     expect(days.filter((d) => agent.shifts[d]!.length === 0).length).toBeGreaterThanOrEqual(2);
+    // Keyboard: one cell is in the tab order; arrows move a day right and an agent down.
+    expect(await page.locator('[data-testid=gantt] td[tabindex="0"]').count()).toBe(1);
+    await page.focus('[data-testid=gantt] td[tabindex="0"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate<{ agent: string; date: string }>("({ agent: document.activeElement.dataset.agent, date: document.activeElement.dataset.date })");
+    expect(focused).toEqual({ agent: rows[1], date: DateTime.fromISO(monday).plus({ days: 1 }).toISODate() });
     await page.waitForSelector('[data-testid^=coverage-chart-] canvas');
     // Coverage: the queues' under-staffed hours add up to the total, each the sum of its intervals' shortfall (15 min = 0.25 h).
     const queues = await tableValues(page, 'sched-queues');
