@@ -38,6 +38,7 @@ export async function expectGanttShowsDraft(page: Page, draft: Draft, monday: st
   expect(rows.length).toBeGreaterThan(30);
   expect(Math.abs(Number(await page.locator('[data-testid=sched-under]').getAttribute('data-value')) - draft.totals.underAgentHours)).toBeLessThan(TOL);
   expect(await page.locator('[data-testid=sched-status]').textContent()).toBe(draft.totals.status);
+  expect(await page.locator('[data-testid=sched-status-note]').count()).toBe(draft.totals.status === 'optimal' ? 0 : 1);
   expect(Math.abs(Number(await page.locator('[data-testid=sched-objective]').getAttribute('data-value')) - (draft.totals.objective ?? NaN))).toBeLessThan(TOL);
 
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

@@ -205,6 +205,11 @@ function ScheduleResult({ api, run, timeZone, planner }: { api: Api; run: Schedu
         <Figure label="Payroll" value={t.payrollCost.map((p) => `${fmt(p.amount, 2)} ${p.currency}`).join(', ') || '—'} raw={t.payrollCost.map((p) => `${p.amount} ${p.currency}`).join(', ')} testId="sched-payroll" />
         <Figure label="Solver time" value={`${t.seconds.toFixed(1)} s`} raw={t.seconds} testId="sched-seconds" />
       </div>
+      {t.status !== 'optimal' && (
+        <p class="status warnings" data-testid="sched-status-note">
+          The solver stopped with status “{t.status}” after {t.seconds.toFixed(1)} s: this is the best schedule it found, and the MIP gap is its distance from the LP bound. A longer time limit may close it.
+        </p>
+      )}
       <div class="view-tools schedule-actions">
         <button type="button" class="secondary" onClick={csv}>
           Download schedule CSV
