@@ -4,7 +4,7 @@ import { TimeChart } from '../chart';
 import type { ViewProps } from '../context';
 import { downloadCsv } from '../csv';
 import { addDays, dateMs } from '../time';
-import { DataTable, ErrorBox, Loading, fmt } from '../ui';
+import { DataTable, ErrorBox, Loading, Stat, fmt } from '../ui';
 import { ScheduleGantt, type AgentWeek } from './schedule-gantt';
 
 interface Totals {
@@ -60,17 +60,6 @@ const REASONS: Record<string, string> = {
 
 /** The first Monday on or after a YYYY-MM-DD date. */
 const mondayFrom = (date: string): string => addDays(date, (8 - new Date(dateMs(date)).getUTCDay()) % 7);
-
-function Figure({ label, value, raw, testId }: { label: string; value: string; raw: number | string | null; testId: string }) {
-  return (
-    <div class="stat">
-      <div class="stat-label">{label}</div>
-      <div class="stat-value" data-testid={testId} data-value={raw === null ? '' : String(raw)}>
-        {value}
-      </div>
-    </div>
-  );
-}
 
 const hours = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${fmt(v, 2)} h`);
 
@@ -195,15 +184,15 @@ function ScheduleResult({ api, run, timeZone, planner }: { api: Api; run: Schedu
         Schedule {run.scheduleId} <span class="muted">· {run.request.siteId} · week of {run.request.weekStart} · {timeZone}</span>
       </h2>
       <div class="stats">
-        <Figure label="Solver status" value={t.status} raw={t.status} testId="sched-status" />
-        <Figure label="Under-staffed agent-hours" value={hours(t.underAgentHours)} raw={t.underAgentHours} testId="sched-under" />
-        <Figure label="Before (recorded schedules)" value={hours(run.baselineUnderAgentHours)} raw={run.baselineUnderAgentHours ?? null} testId="sched-baseline" />
-        <Figure label="Over-staffed agent-hours" value={hours(t.overAgentHours)} raw={t.overAgentHours} testId="sched-over" />
-        <Figure label="Objective" value={fmt(t.objective, 2)} raw={t.objective} testId="sched-objective" />
-        <Figure label="LP bound" value={fmt(t.lowerBound, 2)} raw={t.lowerBound} testId="sched-bound" />
-        <Figure label="MIP gap" value={t.mipGap === null ? '—' : `${(t.mipGap * 100).toFixed(2)}%`} raw={t.mipGap} testId="sched-gap" />
-        <Figure label="Payroll" value={t.payrollCost.map((p) => `${fmt(p.amount, 2)} ${p.currency}`).join(', ') || '—'} raw={t.payrollCost.map((p) => `${p.amount} ${p.currency}`).join(', ')} testId="sched-payroll" />
-        <Figure label="Solver time" value={`${t.seconds.toFixed(1)} s`} raw={t.seconds} testId="sched-seconds" />
+        <Stat label="Solver status" value={t.status} raw={t.status} testId="sched-status" />
+        <Stat label="Under-staffed agent-hours" value={hours(t.underAgentHours)} raw={t.underAgentHours} testId="sched-under" />
+        <Stat label="Before (recorded schedules)" value={hours(run.baselineUnderAgentHours)} raw={run.baselineUnderAgentHours ?? null} testId="sched-baseline" />
+        <Stat label="Over-staffed agent-hours" value={hours(t.overAgentHours)} raw={t.overAgentHours} testId="sched-over" />
+        <Stat label="Objective" value={fmt(t.objective, 2)} raw={t.objective} testId="sched-objective" />
+        <Stat label="LP bound" value={fmt(t.lowerBound, 2)} raw={t.lowerBound} testId="sched-bound" />
+        <Stat label="MIP gap" value={t.mipGap === null ? '—' : `${(t.mipGap * 100).toFixed(2)}%`} raw={t.mipGap} testId="sched-gap" />
+        <Stat label="Payroll" value={t.payrollCost.map((p) => `${fmt(p.amount, 2)} ${p.currency}`).join(', ') || '—'} raw={t.payrollCost.map((p) => `${p.amount} ${p.currency}`).join(', ')} testId="sched-payroll" />
+        <Stat label="Solver time" value={`${t.seconds.toFixed(1)} s`} raw={t.seconds} testId="sched-seconds" />
       </div>
       {t.status !== 'optimal' && (
         <p class="status warnings" data-testid="sched-status-note">
