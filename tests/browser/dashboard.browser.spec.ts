@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../apps/planner-api/src/demo/seed-demo.js';
 import { buildDashboard, externalRequests, openBrowser, screenshot, tableValues, type Browser } from '../support/browser.js';
 import { asPlanner, PLANNER_TOKEN, TOKENS_ENV, VIEWER_TOKEN } from '../support/fixtures.js';
+import { KL_RULES } from '../support/schedule-fixtures.js';
+import { expectCoverageShowsRun, expectGanttShowsDraft, type Draft, type Unmet } from '../support/schedule-page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface PlanRow {
@@ -323,6 +325,61 @@ describe('the dashboard in Chromium, on the seeded demo operation', () => {
     expect(await tableValues(page, 'lt-sensitivity')).toHaveLength(projection.sensitivity.length);
     await screenshot(page, 'local-team');
   }, 120_000);
+
+  it('runs a Kuala Lumpur schedule from the page and shows its Gantt, figures and CSV as GET /v1/schedules/:id gives them', async () => {
+    const { page } = b;
+    expect((await t.request('PUT', '/v1/schedule-rules/kul', { body: KL_RULES, headers: asPlanner })).status).toBeLessThan(300);
+    await page.goto(t.baseUrl);
+    if (await page.locator('#token').count()) {
+      await page.fill('#token', PLANNER_TOKEN);
+      await page.click('button[type=submit]');
+    }
+    await page.click('#tab-schedule');
+    const monday = DateTime.fromISO(defaultFrom).plus({ days: (8 - DateTime.fromISO(defaultFrom).weekday) % 7 }).toISODate()!;
+    expect(await page.inputValue('input[name=weekStart]')).toBe(monday);
+    await page.fill('input[name=siteId]', 'kul');
+    // A week that does not start on a Monday comes back in the API's words, naming the field.
+    await page.fill('input[name=weekStart]', DateTime.fromISO(monday).plus({ days: 1 }).toISODate()!);
+    await page.click('text=Run schedule');
+    expect(await page.locator('.schedule [role=alert]').textContent()).toContain('weekStart: must be a Monday');
+
+    await page.fill('input[name=weekStart]', monday);
+    await page.fill('input[name=timeLimitSeconds]', '10');
+    const runAnswer = page.waitForResponse((r) => r.url().endsWith('/v1/schedules/runs') && r.request().method() === 'POST', { timeout: 90_000 });
+    await page.click('text=Run schedule');
+    await page.waitForSelector('.schedule [role=status]:has-text("solver")');
+    await page.waitForSelector('[data-testid=schedule-result]', { timeout: 90_000 });
+    const scheduleId = (await page.locator('[data-testid=schedule-result]').getAttribute('data-schedule-id'))!;
+    const draft = await api<Draft>('GET', `/v1/schedules/${scheduleId}`);
+
+    const rows = await expectGanttShowsDraft(page, draft, monday);
+    const { unmet } = (await (await runAnswer).json()) as { unmet: Unmet[] };
+    await expectCoverageShowsRun(page, draft.totals.underAgentHours, unmet);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download schedule CSV')]);
+    const csv = await t.request('GET', `/v1/schedules/${scheduleId}?format=csv`, { headers: asPlanner });
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(csv.text);
+    await screenshot(page, 'schedule');
+    await page.locator('[data-testid^=coverage-chart-]').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'schedule-coverage');
+
+    await page.click('button:has-text("Publish")');
+    await page.waitForSelector('[data-testid=publish-result]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid=publish-result]').textContent()).toMatch(/^Published: \d+ agent schedule events written\.$/);
+    expect((await api<{ published: boolean }>('GET', `/v1/schedules/${scheduleId}`)).published).toBe(true);
+
+    // A viewer opens the recorded draft by id and sees the same agents, without the buttons that write.
+    await page.click('text=Sign out');
+    await page.fill('#token', VIEWER_TOKEN);
+    await page.click('button[type=submit]');
+    await page.click('#tab-schedule');
+    expect(await page.locator('text=Run schedule').count()).toBe(0);
+    await page.fill('input[name=openScheduleId]', scheduleId);
+    await page.click('text=Open schedule');
+    await page.waitForSelector('[data-testid=recorded-note]:has-text("is published")');
+    expect(await page.$$eval('[data-testid=gantt] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-agent')))).toEqual(rows);
+    expect(await page.locator('button:has-text("Publish")').count()).toBe(0);
+  }, 150_000);
 
   it('signs out, and shows a viewer the scenarios without the forms that write', async () => {
     const { page } = b;

@@ -20,9 +20,11 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   del(path: string): Promise<void>;
+  /** A GET whose answer is text (a CSV export), not JSON. */
+  getText(path: string): Promise<string>;
 }
 
-async function send<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+async function send<T>(token: string, method: string, path: string, body?: unknown, asText = false): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -41,6 +43,7 @@ async function send<T>(token: string, method: string, path: string, body?: unkno
     }
     throw new ApiError(res.status, parsed.error ?? `HTTP ${res.status}`, parsed.issues ?? (parsed.message ? [{ path: '', message: parsed.message }] : []));
   }
+  if (asText) return text as T;
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
@@ -51,6 +54,7 @@ export function createApi(token: string): Api {
     del: async (path) => {
       await send(token, 'DELETE', path);
     },
+    getText: (path) => send<string>(token, 'GET', path, undefined, true),
   };
 }
 

@@ -8,6 +8,7 @@ import { ForecastView } from './views/forecast';
 import { KpiView } from './views/kpis';
 import { LocalTeamView } from './views/local-team';
 import { ScenariosView } from './views/scenarios';
+import { ScheduleView } from './views/schedule';
 
 const TOKEN_KEY = 'staffcast.token';
 const MAX_RANGE_DAYS = 56;
@@ -18,6 +19,7 @@ const VIEWS = [
   { id: 'kpis', label: 'KPIs', View: KpiView },
   { id: 'scenarios', label: 'Scenarios', View: ScenariosView },
   { id: 'local-team', label: 'Local team', View: LocalTeamView },
+  { id: 'schedule', label: 'Schedule', View: ScheduleView },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 

@@ -131,11 +131,12 @@ export function CsvButton({ name, columns, rows, label }: { name: string; column
   );
 }
 
-export function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** A labelled figure; `raw`, when given, is the unformatted value in data-value. */
+export function Stat({ label, value, testId, raw }: { label: string; value: string; testId?: string; raw?: number | string | null }) {
   return (
     <div class="stat">
       <div class="stat-label">{label}</div>
-      <div class="stat-value" data-testid={testId}>
+      <div class="stat-value" data-testid={testId} data-value={raw === undefined ? undefined : raw === null ? '' : String(raw)}>
         {value}
       </div>
     </div>
